@@ -1,0 +1,239 @@
+using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Replies;
+using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Topics;
+using MagBot.Dialogs.Understanding;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MagBot.Dialogs.Bot;
+
+/// <summary>What the handler must do with state after a turn.</summary>
+public enum TurnOutcome
+{
+    /// <summary>Save conversation and user state as usual.</summary>
+    Save,
+    /// <summary>The user asked to delete their data: delete stored state and save nothing.</summary>
+    DeleteData,
+}
+
+/// <summary>
+/// One message, end to end: the safety screen first, then commands that work at any depth (help,
+/// cancel, start over, delete my data), then either the active dialog or a new topic. A new topic
+/// in the middle of a flow suspends that flow and offers it back when the side question ends.
+/// </summary>
+public sealed class ConversationRunner(
+    DialogSet dialogs,
+    ContentCatalog content,
+    IIntentRecognizer intents,
+    ISafetyScreen safety,
+    TopicCatalog topics,
+    IOptions<ClinicOptions> clinic,
+    ILogger<ConversationRunner> logger)
+{
+    /// <summary>Below this confidence the bot asks which topic was meant instead of guessing.</summary>
+    public const double ClarifyThreshold = 0.5;
+
+    public const string ResumeDialogId = "resume.offer";
+
+    public ClinicOptions Clinic => clinic.Value;
+
+    public string RestartedText => content.Text("state.restarted");
+
+    public async Task<TurnOutcome> OnMessageAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
+    {
+        var dc = new DialogContext(turn, dialogs, data, content);
+        var raw = turn.Activity.Text ?? string.Empty;
+
+        var alert = safety.Screen(raw);
+        if (alert is not null)
+        {
+            // Any red flag wins: urgent guidance first, and the current flow stops.
+            logger.LogWarning("Safety rule {RuleId} matched; flow stopped", alert.RuleId);
+            data.Stack.Clear();
+            data.Suspended = null;
+            foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
+
+        if (dc.Text.Length == 0 && turn.Activity.Value is null)
+        {
+            await SendMenuAsync(dc, "message.empty", cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
+        if (raw.Length > TextNormalizer.MaxUnderstoodLength)
+        {
+            await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var menuIntent = MenuIntent(dc.Text);
+        var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw);
+        logger.LogDebug("Intent {Intent} ({Score:0.00})", intent.Intent, intent.Score);
+
+        if (Intents.IsCommand(intent.Intent) && intent.Score >= ClarifyThreshold)
+        {
+            return await RunCommandAsync(dc, intent.Intent, cancellationToken).ConfigureAwait(false);
+        }
+
+        var active = dc.ActiveDialog;
+        if (active is not null)
+        {
+            var topicDialog = topics.DialogFor(intent.Intent);
+            var isNewTopic = topicDialog is not null && intent.Score >= ClarifyThreshold
+                && !active.Accepts(dc, dc.Text) && !StackHolds(dc, topicDialog);
+            if (!isNewTopic)
+            {
+                await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.Save;
+            }
+            // A side question: keep the flow to offer it back afterwards (the newest one only).
+            if (active.Id != ResumeDialogId) data.Suspended = [.. data.Stack];
+            data.Stack.Clear();
+        }
+
+        await StartTopicAsync(dc, intent, cancellationToken).ConfigureAwait(false);
+        await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
+        return TurnOutcome.Save;
+    }
+
+    /// <summary>The welcome: greeting, disclaimer and topic buttons.</summary>
+    public async Task WelcomeAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
+    {
+        if (data.Welcomed) return;
+        data.Welcomed = true;
+        var dc = new DialogContext(turn, dialogs, data, content);
+        var args = Args();
+        var clinicLine = Clinic.WelcomeLine;
+        await dc.SendAsync(new Reply { Text = content.Text("welcome.greeting", args) }, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrWhiteSpace(clinicLine))
+            await dc.SendAsync(new Reply { Text = Markdown.Escape(clinicLine) }, cancellationToken).ConfigureAwait(false);
+        await dc.SendAsync(new Reply { Text = content.Text("welcome.disclaimer", args) }, cancellationToken).ConfigureAwait(false);
+        await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
+    public Dictionary<string, string?> Args() => new()
+    {
+        ["clinicName"] = Clinic.Name,
+        ["clinicGreeting"] = string.IsNullOrWhiteSpace(Clinic.Name) ? null : $" from {Clinic.Name}",
+        ["clinicPhone"] = Clinic.Phone,
+        ["bookingUrl"] = Clinic.BookingUrl,
+        ["emergencyNumber"] = Clinic.EmergencyNumber,
+        ["crisisLine"] = Clinic.CrisisLine,
+        ["poisonControl"] = Clinic.PoisonControl,
+    };
+
+    public Reply MenuReply(string textKey) => new()
+    {
+        Text = content.Text(textKey, Args()),
+        Buttons = [.. TopicCatalog.Menu.Select(m => ReplyButton.Same(content.Text(m.TitleKey)))],
+    };
+
+    private Task SendMenuAsync(DialogContext dc, string textKey, CancellationToken cancellationToken) =>
+        dc.SendAsync(MenuReply(textKey), cancellationToken);
+
+    private string? MenuIntent(string text) =>
+        TopicCatalog.Menu.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
+
+    private static bool StackHolds(DialogContext dc, string dialogId) => dc.StackIds.Contains(dialogId);
+
+    private async Task<TurnOutcome> RunCommandAsync(DialogContext dc, string command, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case Intents.Help:
+                await dc.SendAsync(new Reply { Text = content.Text("help.intro") }, cancellationToken).ConfigureAwait(false);
+                if (dc.ActiveDialog is { } active)
+                {
+                    await dc.SendTextAsync("help.where", new Dictionary<string, string?> { ["where"] = Title(active) }, cancellationToken).ConfigureAwait(false);
+                    await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+                }
+                return TurnOutcome.Save;
+            case Intents.Cancel:
+                var had = dc.Data.Stack.Count > 0;
+                dc.CancelAll();
+                dc.Data.Suspended = null;
+                await SendMenuAsync(dc, had ? "cancel.done" : "cancel.nothing", cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.Save;
+            case Intents.StartOver:
+                dc.CancelAll();
+                dc.Data.Suspended = null;
+                await dc.SendTextAsync("startover.done", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.Save;
+            case Intents.DeleteMyData:
+                dc.CancelAll();
+                await dc.SendTextAsync("delete.done", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.DeleteData;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command), command, "Not a command intent.");
+        }
+    }
+
+    private async Task StartTopicAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)
+    {
+        if (intent.Intent == Intents.None)
+        {
+            await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (intent.Score < ClarifyThreshold)
+        {
+            await ClarifyAsync(dc, intent, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        switch (intent.Intent)
+        {
+            case Intents.Greeting: await SendMenuAsync(dc, "greeting.reply", cancellationToken).ConfigureAwait(false); return;
+            case Intents.Thanks: await SendMenuAsync(dc, "thanks.reply", cancellationToken).ConfigureAwait(false); return;
+            case Intents.Goodbye: await dc.SendTextAsync("goodbye.reply", cancellationToken: cancellationToken).ConfigureAwait(false); return;
+        }
+        var dialogId = topics.DialogFor(intent.Intent);
+        if (dialogId is null)
+        {
+            await SendMenuAsync(dc, "topic.unavailable", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await dc.BeginDialogAsync(dialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ClarifyAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)
+    {
+        var candidates = new[] { (intent.Intent, intent.Score) }.Concat(intent.Alternatives)
+            .Select(c => TopicCatalog.Menu.FirstOrDefault(m => m.Intent == c.Intent).TitleKey)
+            .Where(k => k is not null)
+            .Distinct()
+            .Take(3)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await dc.SendAsync(new Reply
+        {
+            Text = content.Text("clarify.ask"),
+            Buttons = [.. candidates.Select(k => ReplyButton.Same(content.Text(k!)))],
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>When a side question has finished and a flow was left for it, ask whether to go back.</summary>
+    private async Task OfferResumeIfIdleAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.Data.Stack.Count > 0 || dc.Data.Suspended is not { Count: > 0 } suspended) return;
+        var where = dialogs.Contains(suspended[0].Id) ? Title(dialogs.Find(suspended[0].Id)) : content.Text("dialog.main");
+        await dc.BeginDialogAsync(ResumeDialogId, where, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string Title(Dialog dialog) =>
+        dialog.TitleKey is { } k && content.Contains(k) ? content.Text(k) : content.Text("dialog.main");
+}
+
+/// <summary>What a topic dialog is begun with: the message that started it (it may carry entities, e.g. medicine names).</summary>
+public sealed record TopicStart(string Text);

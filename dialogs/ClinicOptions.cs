@@ -1,0 +1,30 @@
+namespace MagBot.Dialogs;
+
+/// <summary>
+/// What a clinic that embeds MagBot configures about itself (section <c>Clinic</c>).
+/// Every field is optional: without them MagBot speaks for no clinic and points to "a health-care provider".
+/// </summary>
+public sealed class ClinicOptions
+{
+    public const string SectionName = "Clinic";
+
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+    public string? BookingUrl { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+
+    /// <summary>The number to call in an emergency where the user is. Default: 911 (US).</summary>
+    public string EmergencyNumber { get; set; } = "911";
+
+    /// <summary>A suicide and crisis line. Default: 988 (US Suicide &amp; Crisis Lifeline).</summary>
+    public string CrisisLine { get; set; } = "988";
+
+    /// <summary>Poison control. Default: the US Poison Help line.</summary>
+    public string PoisonControl { get; set; } = "1-800-222-1222";
+
+    /// <summary>Web chat branding (the page reads these; the conversation ignores them).</summary>
+    public string AccentColor { get; set; } = "#0b6e4f";
+    public string AvatarInitials { get; set; } = "MB";
+    public string? WelcomeLine { get; set; }
+}

@@ -1,0 +1,66 @@
+using MagBot.Dialogs.Bot;
+using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Topics;
+using MagBot.Dialogs.Understanding;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MagBot.Dialogs;
+
+/// <summary>Registers the conversation: content, understanding, dialogs, and the bot itself.
+/// The host adds an <see cref="IStorage"/> (see MagBot.Storage) and the adapter.</summary>
+public static class ConversationServiceCollectionExtensions
+{
+    public static IServiceCollection AddMagBotConversation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClinicOptions>().Bind(configuration.GetSection(ClinicOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        var overrides = configuration.GetSection("Content:Overrides").GetChildren()
+            .Where(c => c.Value is not null)
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
+        // Content is validated while the service starts: a bad file fails start-up with its name.
+        services.AddSingleton(_ => ContentCatalog.LoadEmbedded(overrides));
+
+        services.AddSingleton<QuantityRecognizer>();
+        services.TryAddSingleton<IIntentRecognizer, KeywordIntentRecognizer>();
+        services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
+
+        services.AddSingleton(_ => new TopicCatalog());
+        AddDialogs(services);
+
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationRunner>();
+        services.AddSingleton<MagBotActivityHandler>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<MagBotActivityHandler>());
+        return services;
+    }
+
+    private static void AddDialogs(IServiceCollection services)
+    {
+        services.AddSingleton<Dialog, TextPrompt>(_ => new TextPrompt());
+        services.AddSingleton<Dialog, ChoicePrompt>(_ => new ChoicePrompt());
+        services.AddSingleton<Dialog, ConfirmPrompt>(_ => new ConfirmPrompt());
+        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Dose, QuantityKind.DoseMilligrams, sp.GetRequiredService<QuantityRecognizer>()));
+        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Age, QuantityKind.AgeYears, sp.GetRequiredService<QuantityRecognizer>()));
+        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Number, QuantityKind.Number, sp.GetRequiredService<QuantityRecognizer>()));
+        services.AddSingleton<Dialog, ResumeOfferDialog>();
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
+    }
+}
+
+/// <summary>Ids of the shared prompts.</summary>
+public static class PromptIds
+{
+    public const string Text = TextPrompt.DefaultId;
+    public const string Choice = ChoicePrompt.DefaultId;
+    public const string Confirm = ConfirmPrompt.DefaultId;
+    public const string Dose = "prompt.dose";
+    public const string Age = "prompt.age";
+    public const string Number = "prompt.number";
+}

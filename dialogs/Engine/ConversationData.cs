@@ -1,0 +1,26 @@
+namespace MagBot.Dialogs.Engine;
+
+/// <summary>
+/// Everything MagBot keeps about one conversation, stored in Bot Framework <c>ConversationState</c>.
+/// <see cref="Version"/> lets a later build recognise state written by an older one: a version it
+/// cannot read restarts the conversation politely instead of failing (see <see cref="ConversationRunner"/>).
+/// </summary>
+public sealed class ConversationData
+{
+    /// <summary>Bump when the shape changes in a way older state cannot be read as.</summary>
+    public const int CurrentVersion = 1;
+
+    public int Version { get; set; } = CurrentVersion;
+
+    /// <summary>True once the welcome has been sent, so channels that announce a join twice greet once.</summary>
+    public bool Welcomed { get; set; }
+
+    /// <summary>The active dialogs, bottom first.</summary>
+    public List<DialogInstance> Stack { get; set; } = [];
+
+    /// <summary>A flow the user left for a side question; offered back when the side question ends.</summary>
+    public List<DialogInstance>? Suspended { get; set; }
+
+    /// <summary>The turns of the current conversation in which a clarifying question was asked (for "which did you mean").</summary>
+    public List<string>? PendingClarification { get; set; }
+}

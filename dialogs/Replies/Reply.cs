@@ -1,0 +1,29 @@
+namespace MagBot.Dialogs.Replies;
+
+/// <summary>
+/// One message from the bot, built once and rendered for each channel by <see cref="ReplyRenderer"/>.
+/// <see cref="Text"/> uses only the Markdown subset Teams and Web Chat both render
+/// (bold, italics, bullet lists, links); text that came from a user must go through
+/// <see cref="Markdown.Escape"/> before it is placed in it.
+/// </summary>
+public sealed record Reply
+{
+    public string? Text { get; init; }
+
+    /// <summary>Buttons offered as suggested actions: what is shown and what is sent back when pressed.</summary>
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
+    /// <summary>A card to attach (hero or Adaptive Card JSON), if any.</summary>
+    public ReplyCard? Card { get; init; }
+
+    /// <summary>Text read out by speech-enabled channels; defaults to <see cref="Text"/> without Markdown.</summary>
+    public string? Speak { get; init; }
+
+    public static Reply FromText(string text, params ReplyButton[] buttons) => new() { Text = text, Buttons = buttons };
+}
+
+/// <summary>A button: <paramref name="Title"/> is shown, <paramref name="Value"/> is what the bot receives.</summary>
+public sealed record ReplyButton(string Title, string Value)
+{
+    public static ReplyButton Same(string title) => new(title, title);
+}

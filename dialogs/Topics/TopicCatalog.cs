@@ -1,0 +1,33 @@
+using MagBot.Dialogs.Understanding;
+
+namespace MagBot.Dialogs.Topics;
+
+/// <summary>Which dialog answers which intent, and the topic buttons of the main menu.</summary>
+public sealed class TopicCatalog
+{
+    private readonly Dictionary<string, string> _dialogByIntent = new(StringComparer.Ordinal);
+
+    /// <summary>Registers <paramref name="dialogId"/> as the answer to <paramref name="intent"/>.</summary>
+    public TopicCatalog Map(string intent, string dialogId)
+    {
+        if (!Intents.All.Contains(intent))
+            throw new ArgumentException($"'{intent}' is not one of Intents.All.", nameof(intent));
+        _dialogByIntent[intent] = dialogId;
+        return this;
+    }
+
+    public string? DialogFor(string intent) => _dialogByIntent.GetValueOrDefault(intent);
+
+    public IReadOnlyDictionary<string, string> Mappings => _dialogByIntent;
+
+    /// <summary>The main menu, in order: (content key of the button title, intent it starts).</summary>
+    public static readonly IReadOnlyList<(string TitleKey, string Intent)> Menu =
+    [
+        ("menu.fibromyalgia", Intents.Fibromyalgia),
+        ("menu.migraine", Intents.Migraine),
+        ("menu.mechanism", Intents.Mechanism),
+        ("menu.foods", Intents.Foods),
+        ("menu.forms", Intents.SupplementForms),
+        ("menu.medications", Intents.MedicationCheck),
+    ];
+}

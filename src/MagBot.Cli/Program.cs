@@ -1,0 +1,35 @@
+using MagBot.Cli;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+// magbot chat            talk to MagBot in the terminal (same bot as the service, no network)
+// magbot nlu-eval FILE   evaluate understanding on a labelled file (see the understanding issue)
+var verb = args.FirstOrDefault() ?? "chat";
+switch (verb)
+{
+    case "chat":
+        return await ChatAsync();
+    case "-h" or "--help" or "help":
+        Console.WriteLine("Usage: magbot chat | magbot nlu-eval FILE");
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown command '{verb}'. Usage: magbot chat | magbot nlu-eval FILE");
+        return 2;
+}
+
+static async Task<int> ChatAsync()
+{
+    using var services = InProcessBot.Create();
+    var bot = services.GetRequiredService<IBot>();
+    var adapter = new ConsoleAdapter(Console.Out);
+    Console.WriteLine("MagBot terminal chat. Type a message, or 'quit' to leave.");
+    await adapter.JoinAsync(bot);
+    while (true)
+    {
+        Console.Write("> ");
+        var line = Console.ReadLine();
+        if (line is null || line.Trim() is "quit" or "exit") break;
+        await adapter.SayAsync(line, bot);
+    }
+    return 0;
+}

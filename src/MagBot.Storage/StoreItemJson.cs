@@ -1,0 +1,54 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace MagBot.Storage;
+
+/// <summary>
+/// How MagBot's stores turn Bot Framework state into JSON and back, and read the ETag of a change.
+/// No <c>TypeNameHandling</c>: type names in stored JSON let whoever can write the store choose which
+/// .NET types get created on read (unsafe deserialization). State comes back as <see cref="JObject"/>,
+/// which <c>BotState</c> maps to its typed properties.
+/// </summary>
+public static class StoreItemJson
+{
+    public const string ETagProperty = "eTag";
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Include,
+        MaxDepth = 64,
+    });
+
+    public static JObject ToJson(object value) => JObject.FromObject(value, Serializer);
+
+    /// <summary>The ETag the writer expects, or null/"*" for an unconditional write.</summary>
+    public static string? ExpectedETag(object value) => value switch
+    {
+        IStoreItem item => item.ETag,
+        JObject j => j.Value<string>(ETagProperty),
+        IDictionary<string, object> d => d.TryGetValue(ETagProperty, out var e) ? e?.ToString() : null,
+        _ => null,
+    };
+
+    /// <summary>True when a write expecting <paramref name="expected"/> may replace an item whose ETag is <paramref name="current"/>.</summary>
+    public static bool ETagAllows(string? expected, string? current) =>
+        string.IsNullOrEmpty(expected) || expected == "*" || current is null || expected == current;
+
+    public static string Serialize(JObject json) => json.ToString(Formatting.None);
+
+    public static JObject Deserialize(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+        return JObject.Load(reader);
+    }
+
+    /// <summary>Raised for a write whose ETag is stale: another turn saved first.</summary>
+    public static Exception Conflict(string key) =>
+        new InvalidOperationException($"Etag conflict on key '{Redact(key)}': the item was changed by another writer since it was read.");
+
+    /// <summary>Keys hold channel, conversation and user ids: logs and errors show only a short hash.</summary>
+    public static string Redact(string key) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..12];
+}

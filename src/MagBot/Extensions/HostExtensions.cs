@@ -1,0 +1,59 @@
+using MagBot.Bot;
+using MagBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace MagBot.Extensions;
+
+/// <summary>The host's registrations, one method per concern, called from <see cref="MagBotApp"/>.</summary>
+public static class HostExtensions
+{
+    /// <summary>Binds and validates host options; refuses an anonymous start outside Development
+    /// unless <c>MagBot:AllowAnonymous</c> is true.</summary>
+    public static WebApplicationBuilder AddMagBotHostOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MagBotHostOptions>().Bind(builder.Configuration.GetSection(MagBotHostOptions.SectionName));
+        var appId = builder.Configuration["MicrosoftAppId"];
+        var allowAnonymous = builder.Configuration.GetValue<bool>($"{MagBotHostOptions.SectionName}:AllowAnonymous");
+        if (string.IsNullOrWhiteSpace(appId) && !builder.Environment.IsDevelopment() && !allowAnonymous)
+        {
+            throw new InvalidOperationException(
+                $"MagBot will not start without 'MicrosoftAppId' in the '{builder.Environment.EnvironmentName}' environment: " +
+                "anyone could then talk to it unauthenticated. Set MicrosoftAppId (with MicrosoftAppType, MicrosoftAppPassword " +
+                "and MicrosoftAppTenantId), or set 'MagBot:AllowAnonymous' to true (environment variable MagBot__AllowAnonymous=true) " +
+                "for a trusted network such as local testing.");
+        }
+        return builder;
+    }
+
+    public static IServiceCollection AddMagBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddSingleton<IStorage>(sp => new MemoryCacheStorage(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>The real Bot Framework adapter: CloudAdapter with configuration-based authentication
+    /// (MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId).</summary>
+    public static IServiceCollection AddMagBotAdapter(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        services.AddSingleton<MagBotAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<MagBotAdapter>());
+        return services;
+    }
+
+    public static WebApplication MapMagBot(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+namespace MagBot.Extensions;
+
+/// <summary>Host settings (section <c>MagBot</c>).</summary>
+public sealed class MagBotHostOptions
+{
+    public const string SectionName = "MagBot";
+
+    /// <summary>Allow running with no <c>MicrosoftAppId</c> outside Development (for a trusted network only).</summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>In anonymous mode, reply addresses other than loopback that the bot may send to.</summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+}

@@ -27,10 +27,15 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(_ => ContentCatalog.LoadEmbedded(overrides));
 
         services.AddSingleton<QuantityRecognizer>();
+        // The medication lexicon is validated while the service starts, like the content it cites.
+        services.AddSingleton(sp => MedicationLexicon.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
+        services.AddSingleton<MedicationRecognizer>();
         services.TryAddSingleton<IIntentRecognizer, KeywordIntentRecognizer>();
         services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
 
-        services.AddSingleton(_ => new TopicCatalog());
+        services.AddSingleton(_ => new TopicCatalog()
+            .Map(Intents.MedicationCheck, InteractionScreeningDialog.DialogId)
+            .Map(Intents.Provider, ProviderDialog.DialogId));
         AddDialogs(services);
 
         services.AddSingleton<ConversationState>();
@@ -50,6 +55,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Age, QuantityKind.AgeYears, sp.GetRequiredService<QuantityRecognizer>()));
         services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Number, QuantityKind.Number, sp.GetRequiredService<QuantityRecognizer>()));
         services.AddSingleton<Dialog, ResumeOfferDialog>();
+        services.AddSingleton<Dialog, InteractionScreeningDialog>();
+        services.AddSingleton<Dialog, ProviderDialog>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
     }
 }

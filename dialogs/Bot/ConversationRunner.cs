@@ -30,6 +30,7 @@ public sealed class ConversationRunner(
     IIntentRecognizer intents,
     ISafetyScreen safety,
     TopicCatalog topics,
+    MedicationRecognizer medications,
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger)
 {
@@ -93,9 +94,26 @@ public sealed class ConversationRunner(
             data.Stack.Clear();
         }
 
+        if (active is null && NamesMedicines(raw, intent))
+        {
+            // "I take amlodipine, can I take magnesium?": a message that names medicines starts the check with them.
+            await dc.BeginDialogAsync(InteractionScreeningDialog.DialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
+
         await StartTopicAsync(dc, intent, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
+    }
+
+    /// <summary>Does the message name medicines the check should start with? A question about Epsom salt or
+    /// antacids as magnesium forms or foods stays with that topic; any other medicine starts the check.</summary>
+    private bool NamesMedicines(string raw, IntentResult intent)
+    {
+        var found = medications.Recognize(raw).Found;
+        if (found.Count == 0) return false;
+        var aboutForms = intent.Intent is Intents.SupplementForms or Intents.Foods && intent.Score >= ClarifyThreshold;
+        return !(aboutForms && found.All(m => m.ClassId == "magnesium-antacid-laxative"));
     }
 
     /// <summary>The welcome: greeting, disclaimer and topic buttons.</summary>

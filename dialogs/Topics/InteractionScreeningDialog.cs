@@ -288,6 +288,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         {
             ["name"] = string.Join(", ", report.Medicines.Where(m => m.Class.Id == c.Id).Select(m => m.Name)),
             ["className"] = c.Name,
+            ["article"] = Article(content, c.Name),
             ["severity"] = content.Text("severity." + c.Severity.ToString().ToLowerInvariant()),
             ["effect"] = c.Effect,
             ["advice"] = c.Advice,
@@ -299,16 +300,19 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         var cls = lexicon.Class(m.ClassId);
         var isLay = cls.Names.Any(n => n.IsLayTerm && n.Canonical == m.Canonical);
         var dose = m.DoseMg is { } d
-            ? content.Text("screening.understood.dose", new Dictionary<string, string?> { ["dose"] = d.ToString("0.###", CultureInfo.InvariantCulture) })
+            ? " " + content.Text("screening.understood.dose", new Dictionary<string, string?> { ["dose"] = d.ToString("0.###", CultureInfo.InvariantCulture) })
             : string.Empty;
         return content.Text(isLay ? "screening.understood.lay" : "screening.understood.item", new Dictionary<string, string?>
         {
             ["name"] = m.Canonical,
             ["dose"] = dose,
             ["className"] = cls.Name,
-            ["article"] = content.Text("aeiou".Contains(cls.Name[0], StringComparison.OrdinalIgnoreCase) ? "article.vowel" : "article.consonant"),
+            ["article"] = Article(content, cls.Name),
         });
     }
+
+    private static string Article(ContentCatalog content, string noun) =>
+        content.Text("aeiou".Contains(noun[0], StringComparison.OrdinalIgnoreCase) ? "article.vowel" : "article.consonant");
 
     private static string SourceText(ContentCatalog content, IReadOnlyList<string> sourceIds) =>
         string.Join("; ", sourceIds.Select(content.Source).Select(s => $"{s.Publisher}, \"{s.Title}\""));

@@ -31,6 +31,7 @@ public sealed class ConversationRunner(
     ISafetyScreen safety,
     TopicCatalog topics,
     MedicationRecognizer medications,
+    MedicationLexicon lexicon,
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger)
 {
@@ -106,14 +107,18 @@ public sealed class ConversationRunner(
         return TurnOutcome.Save;
     }
 
-    /// <summary>Does the message name medicines the check should start with? A question about Epsom salt or
-    /// antacids as magnesium forms or foods stays with that topic; any other medicine starts the check.</summary>
+    /// <summary>Does the message name medicines the check should start with? A medicine's own name always
+    /// does. A lay word alone ("laxatives", "antacids") does only when no other topic was asked about, so
+    /// "can laxatives cause too much magnesium?" stays with its topic; so does Epsom salt asked about as a form.</summary>
     private bool NamesMedicines(string raw, IntentResult intent)
     {
         var found = medications.Recognize(raw).Found;
         if (found.Count == 0) return false;
-        var aboutForms = intent.Intent is Intents.SupplementForms or Intents.Foods && intent.Score >= ClarifyThreshold;
-        return !(aboutForms && found.All(m => m.ClassId == "magnesium-antacid-laxative"));
+        var otherTopic = intent.Intent is not (Intents.None or Intents.MedicationCheck) && intent.Score >= ClarifyThreshold;
+        if (!otherTopic) return true;
+        var named = found.Where(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical)).ToList();
+        var aboutForms = intent.Intent is Intents.SupplementForms or Intents.Foods;
+        return named.Count > 0 && !(aboutForms && named.All(m => m.ClassId == "magnesium-antacid-laxative"));
     }
 
     /// <summary>The welcome: greeting, disclaimer and topic buttons.</summary>

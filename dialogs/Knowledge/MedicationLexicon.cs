@@ -45,6 +45,10 @@ public sealed class MedicationLexicon
     public DrugClass Class(string id) =>
         _classes.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"No drug class '{id}' in {MedicationsFile}.");
 
+    /// <summary>True when <paramref name="canonical"/> is a lay word of the class ("water pill"), not a medicine's name.</summary>
+    public bool IsLayTerm(string classId, string canonical) =>
+        _classes.TryGetValue(classId, out var c) && c.Names.Any(n => n.IsLayTerm && n.Canonical == canonical);
+
     public HealthCondition Condition(string id) =>
         Conditions.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"No condition '{id}' in {ConditionsFile}.");
 

@@ -61,6 +61,8 @@ public sealed class ProviderDialogTests
     [Theory]
     [InlineData("Is epsom salt absorbed through the skin?")]
     [InlineData("What foods have magnesium?")]
+    [InlineData("Can too much magnesium from laxatives cause side effects?")]
+    [InlineData("what about epsom salt baths")]
     public async Task A_question_about_forms_or_foods_is_not_taken_as_a_medicine_list(string text)
     {
         using var conv = new BotConversation();
@@ -72,6 +74,9 @@ public sealed class ProviderDialogTests
     [InlineData("I'm on lasix, how much magnesium can I take?", "furosemide")]
     [InlineData("Is it ok to take magnesium with my omeprazole?", "omeprazole")]
     [InlineData("My doctor put me on gabapentin and I wonder about magnesium", "gabapentin")]
+    [InlineData("im on a water pill, is magnesium ok", "water pill")]
+    [InlineData("any interactions with antibiotics", "antibiotics")]
+    [InlineData("is it ok with my blood pressure pills", "blood pressure pills")]
     public async Task A_message_naming_medicines_starts_the_check_with_them(string text, string canonical)
     {
         using var conv = new BotConversation();

@@ -199,6 +199,17 @@ public sealed class MedicationRecognizerTests
     [InlineData("I'm pregnant, is it okay?")]
     public void Ordinary_messages_name_no_medicine(string text) => Assert.Empty(Recognizer.Recognize(text).Found);
 
+    [Theory]
+    [InlineData("I take amlodipine, what about my sleep problems?")]
+    [InlineData("amlodipine in the morning with breakfast, is that a risk?")]
+    [InlineData("my cardiologist prescribed amlodipine last year")]
+    public void Everyday_words_around_a_medicine_are_not_reported_as_unknown(string text)
+    {
+        var r = Recognizer.Recognize(text);
+        Assert.Equal("amlodipine", Assert.Single(r.Found).Canonical);
+        Assert.Empty(r.Unknown);
+    }
+
     [Fact]
     public void Lay_words_map_to_their_class()
     {

@@ -263,6 +263,19 @@ public sealed class InteractionScreeningDialogTests
         Assert.Contains("None found in MagBot's list", ScreeningTranscript.CardText(ScreeningTranscript.SummaryCard(result)));
     }
 
+    [Fact]
+    public async Task In_Teams_the_check_keeps_at_most_three_suggested_actions_and_ends_with_the_card()
+    {
+        using var conv = new BotConversation(channelId: Microsoft.Bot.Connector.Channels.Msteams);
+        var transcript = new List<IMessageActivity>();
+        foreach (var t in new[] { "Check my medications", "cipro and nexium", "no", "none of these" }) transcript.AddRange(await conv.SendAsync(t));
+        Assert.All(transcript, r => Assert.True((r.SuggestedActions?.Actions?.Count ?? 0) <= 3));
+        Assert.Contains("Kidney disease", transcript.AllButtons());
+        var card = ScreeningTranscript.SummaryCard(transcript);
+        Assert.Contains("ciprofloxacin", ScreeningTranscript.CardText(card));
+        Assert.Contains("4 to 6 hours after", transcript.AllText());
+    }
+
     public static TheoryData<string[]> ScreeningPaths() => new()
     {
         new[] { "Check my medications", "none", "none" },

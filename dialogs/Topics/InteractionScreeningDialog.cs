@@ -67,6 +67,9 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     {
         if (dc.Turn.Activity.Type != ActivityTypes.Message) return DialogTurnResult.Waiting;
         var state = dc.GetState<State>();
+        // A condition mentioned at any point ("lasix, and I'm pregnant") is kept for the result.
+        foreach (var c in recognizer.RecognizeConditions(dc.Text).Where(c => !state.ConditionIds.Contains(c.Id)))
+            state.ConditionIds.Add(c.Id);
         return state.Stage switch
         {
             Stage.Medicines => await OnMedicinesAsync(dc, state, cancellationToken).ConfigureAwait(false),
@@ -153,12 +156,11 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
     private async Task<DialogTurnResult> OnConditionsAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
-        var named = recognizer.RecognizeConditions(dc.Text);
-        if (named.Count > 0)
-        {
-            state.ConditionIds.AddRange(named.Select(c => c.Id).Where(id => !state.ConditionIds.Contains(id)));
+        // A medicine remembered late ("oh, and lasix") is never dropped: it is added, and the questions go on from there.
+        var late = recognizer.Recognize(dc.Text);
+        if (late.Found.Count > 0) return await TakeMedicinesAsync(dc, state, late, cancellationToken).ConfigureAwait(false);
+        if (recognizer.RecognizeConditions(dc.Text).Count > 0)
             return await FinishAsync(dc, state, cancellationToken).ConfigureAwait(false);
-        }
         if (SaysNone(dc.Text) || YesNoRecognizer.Recognize(dc.Text) == false || IsButton(dc, dc.Text, "screening.button.noconditions"))
             return await FinishAsync(dc, state, cancellationToken).ConfigureAwait(false);
         if (++state.Attempts >= MaxAttempts)
@@ -184,6 +186,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         }
         if (added.Count > 0)
         {
+            state.SaidNoMedicines = false;
             var lines = new List<string> { dc.Content.Text("screening.understood") };
             lines.AddRange(added.Select(m => Understood(dc.Content, m)));
             await dc.SendAsync(new Reply { Text = string.Join("\n\n", lines) }, cancellationToken).ConfigureAwait(false);

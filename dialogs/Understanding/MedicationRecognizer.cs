@@ -75,7 +75,11 @@ public sealed partial class MedicationRecognizer
         return new MedicationRecognition(found, unknown, saidNone);
     }
 
-    /// <summary>The conditions from conditions.yaml named in <paramref name="text"/> ("I have CKD and afib").</summary>
+    /// <summary>Words that, one or two words before a condition, deny it ("not pregnant", "don't have heart block").</summary>
+    private static readonly HashSet<string> Negators = ["not", "no", "dont", "never", "nor", "without", "isnt", "arent", "havent"];
+
+    /// <summary>The conditions from conditions.yaml named in <paramref name="text"/> ("I have CKD and afib"),
+    /// leaving out denied ones ("I'm not pregnant").</summary>
     public IReadOnlyList<HealthCondition> RecognizeConditions(string? text)
     {
         var words = Words(text);
@@ -84,7 +88,8 @@ public sealed partial class MedicationRecognizer
         {
             if (_conditions.MatchAt(words, i) is { } hit)
             {
-                if (!result.Contains(hit.Payload)) result.Add(hit.Payload);
+                var denied = words.Skip(Math.Max(0, i - 2)).Take(Math.Min(i, 2)).Any(Negators.Contains);
+                if (!denied && !result.Contains(hit.Payload)) result.Add(hit.Payload);
                 i += hit.Length;
             }
             else i++;

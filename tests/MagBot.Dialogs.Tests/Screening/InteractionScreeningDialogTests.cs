@@ -194,6 +194,29 @@ public sealed class InteractionScreeningDialogTests
     }
 
     [Fact]
+    public async Task A_medicine_named_at_the_conditions_question_is_added_not_dropped()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync("none");
+        var late = await conv.SendAsync("oh wait, I take doxycycline");
+        Assert.Contains("**doxycycline**: a tetracycline antibiotic", late.AllText());
+        var result = await ScreeningTranscript.FinishAsync(conv);
+        Assert.Contains("at least 2 hours before or 4 hours after", result.AllText());
+        Assert.DoesNotContain("You told me you take no medicines", result.AllText());
+    }
+
+    [Fact]
+    public async Task A_condition_mentioned_with_the_medicines_is_kept_for_the_result()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync("lasix, and I'm pregnant");
+        var result = await ScreeningTranscript.FinishAsync(conv);
+        Assert.Contains("**Pregnancy**", result.AllText());
+    }
+
+    [Fact]
     public async Task Adding_more_medicines_after_the_first_list_keeps_both()
     {
         using var conv = new BotConversation();

@@ -242,6 +242,16 @@ public sealed class MedicationRecognizerTests
         Assert.Equal(id, Assert.Single(Recognizer.RecognizeConditions(text)).Id);
 
     [Theory]
+    [InlineData("I'm not pregnant")]
+    [InlineData("I don't have kidney disease")]
+    [InlineData("no heart block")]
+    public void Denied_conditions_are_not_recorded(string text) => Assert.Empty(Recognizer.RecognizeConditions(text));
+
+    [Fact]
+    public void A_denied_and_a_named_condition_in_one_message_keep_only_the_named_one() =>
+        Assert.Equal(["heart-rhythm"], Recognizer.RecognizeConditions("no kidney disease, but I have afib").Select(c => c.Id));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

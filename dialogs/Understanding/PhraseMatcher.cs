@@ -10,6 +10,8 @@ internal sealed class PhraseMatcher<T>
 {
     private readonly Dictionary<string, T> _exact = new(StringComparer.Ordinal);
     private readonly List<(string[] Words, T Payload)> _phrases = [];
+    // Every match starts with the same letter as the known phrase, so candidates are indexed by it.
+    private readonly Dictionary<char, List<(string[] Words, T Payload)>> _byFirstLetter = [];
     private readonly IReadOnlySet<string> _ordinary;
     private readonly Func<T, string> _group;
 
@@ -21,7 +23,10 @@ internal sealed class PhraseMatcher<T>
         {
             var norm = TextNormalizer.Normalize(phrase);
             if (norm.Length == 0 || !_exact.TryAdd(norm, payload)) continue;
-            _phrases.Add((norm.Split(' '), payload));
+            var words = norm.Split(' ');
+            _phrases.Add((words, payload));
+            if (!_byFirstLetter.TryGetValue(norm[0], out var list)) _byFirstLetter[norm[0]] = list = [];
+            list.Add((words, payload));
         }
         MaxWords = _phrases.Count == 0 ? 1 : _phrases.Max(p => p.Words.Length);
     }
@@ -44,7 +49,8 @@ internal sealed class PhraseMatcher<T>
     {
         (T Payload, int Distance)? best = null;
         var ambiguous = false;
-        foreach (var (phrase, payload) in _phrases)
+        if (!_byFirstLetter.TryGetValue(words[start][0], out var candidates)) return null;
+        foreach (var (phrase, payload) in candidates)
         {
             if (phrase.Length != len) continue;
             var total = 0;

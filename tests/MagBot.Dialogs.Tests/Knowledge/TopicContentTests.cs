@@ -45,16 +45,20 @@ public sealed class TopicContentTests
         Assert.Contains(message, e.Message);
     }
 
+    // The topic facts files: the wording rules below are MagBot's for every health statement it shows in topics.
+    private static readonly string[] TopicFactFiles =
+        ["fibromyalgia.yaml", "migraine.yaml", "mechanism.yaml", "testing.yaml", "forms.yaml", "side-effects.yaml", "amounts.yaml"];
+
     [Fact]
-    public void Facts_never_call_magnesium_safe_or_a_cure()
+    public void Topic_facts_never_call_magnesium_safe_or_a_cure()
     {
-        var facts = Content.Entries.Where(e => e.IsFact).ToList();
+        var facts = Content.Entries.Where(e => TopicFactFiles.Contains(e.File)).ToList();
+        Assert.Equal(TopicFactFiles.Order(), facts.Select(f => f.File).Distinct().Order());
         Assert.All(facts, f =>
         {
-            var words = f.Text.ToLowerInvariant();
-            Assert.DoesNotContain(" safe ", " " + words.Replace('.', ' ').Replace(',', ' ') + " ");
-            Assert.False(words.Contains("cures", StringComparison.Ordinal) || words.Contains(" cure ", StringComparison.Ordinal) && !words.Contains("not a cure", StringComparison.Ordinal),
-                $"{f.Key} reads as a cure claim");
+            var text = f.Text.ToLowerInvariant();
+            Assert.DoesNotMatch(@"\bsafe\b", text);
+            Assert.DoesNotMatch(@"(?<!not a )\bcures?\b", text);
         });
     }
 

@@ -65,6 +65,18 @@ public sealed class AmountsDialogTests
     }
 
     [Fact]
+    public async Task Compare_question_hints_then_gives_up_after_three_tries()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("How much magnesium?");
+        Assert.Equal(Text(conv, "amounts.dose.offer.retry"), Assert.Single(await conv.SendAsync("maybe")).Text);
+        Assert.Equal(Text(conv, "amounts.dose.offer.retry"), Assert.Single(await conv.SendAsync("hmm")).Text);
+        var replies = await conv.SendAsync("perhaps later");
+        Assert.Equal(Text(conv, "prompt.giveup"), replies[0].Text);
+        Assert.Equal(["Find a provider", "Side effects and cautions", "Foods with magnesium"], replies[^1].AllButtonsOf());
+    }
+
+    [Fact]
     public async Task Declining_the_dose_check_ends_with_follow_ups()
     {
         using var conv = new BotConversation();

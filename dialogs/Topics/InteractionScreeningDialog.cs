@@ -292,7 +292,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
             ["name"] = string.Join(", ", report.Medicines.Where(m => m.Class.Id == c.Id).Select(m => m.Name)),
             ["className"] = c.Name,
             ["article"] = Article(content, c.Name),
-            ["severity"] = content.Text("severity." + c.Severity.ToString().ToLowerInvariant()),
+            ["severity"] = content.Text(SeverityKey(c.Severity)),
             ["effect"] = c.Effect,
             ["advice"] = c.Advice,
             ["source"] = SourceText(content, c.Sources),
@@ -313,6 +313,13 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
             ["article"] = Article(content, cls.Name),
         });
     }
+
+    internal static string SeverityKey(InteractionSeverity severity) => severity switch
+    {
+        InteractionSeverity.High => "severity.high",
+        InteractionSeverity.Moderate => "severity.moderate",
+        _ => "severity.low",
+    };
 
     private static string Article(ContentCatalog content, string noun) =>
         content.Text("aeiou".Contains(noun[0], StringComparison.OrdinalIgnoreCase) ? "article.vowel" : "article.consonant");

@@ -43,7 +43,7 @@ public static class ScreeningSummaryCard
         foreach (var c in report.Interactions)
         {
             var names = string.Join(", ", report.Medicines.Where(m => m.Class.Id == c.Id).Select(m => m.Name));
-            body.Add(Text($"**{names}** ({content.Text("severity." + c.Severity.ToString().ToLowerInvariant())}): {c.Effect} {c.Advice}"));
+            body.Add(Text($"**{names}** ({content.Text(InteractionScreeningDialog.SeverityKey(c.Severity))}): {c.Effect} {c.Advice}"));
         }
 
         if (report.Unchecked.Count > 0)

@@ -271,6 +271,22 @@ public sealed class InteractionScreeningDialogTests
     }
 
     [Fact]
+    public async Task A_topic_question_in_the_middle_is_answered_and_the_check_resumes_with_its_medicines()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync("nexium");
+        Assert.Contains("Pumpkin seeds", (await conv.SendAsync("what foods have magnesium?")).AllText());
+        // The foods topic asks its own follow-up; once it is done, the check is offered back.
+        var offer = string.Empty;
+        for (var i = 0; i < 3 && !offer.Contains("go back to", StringComparison.Ordinal); i++) offer = (await conv.SendAsync("No, thanks")).AllText();
+        Assert.Contains("go back to **the medication check**", offer);
+        Assert.Contains("anything else", (await conv.SendAsync("Yes, go back")).AllText());
+        var result = await ScreeningTranscript.FinishAsync(conv);
+        Assert.Contains("esomeprazole", ScreeningTranscript.CardText(ScreeningTranscript.SummaryCard(result)));
+    }
+
+    [Fact]
     public async Task Unrelated_medicines_are_never_flagged_with_an_interaction()
     {
         using var conv = new BotConversation();

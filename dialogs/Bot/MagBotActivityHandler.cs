@@ -85,7 +85,7 @@ public sealed class MagBotActivityHandler(
         ConversationData? data;
         try
         {
-            data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
+            data = await _data.GetForUpdateAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException or FormatException)
         {

@@ -5,14 +5,14 @@ using StackExchange.Redis;
 namespace MagBot.Storage;
 
 /// <summary>
-/// The one Redis connection of the process. It never blocks start-up and never waits for Redis: connect and
-/// command timeouts are <see cref="StorageOptions.RedisTimeout"/>, commands issued while disconnected fail at
-/// once (no backlog that would hold turns until a timeout), and the multiplexer reconnects by itself when
-/// Redis comes back.
+/// The one Redis connection of the process. It never blocks start-up and never waits long for Redis: connect
+/// and command timeouts are <see cref="StorageOptions.RedisTimeout"/>, a command issued while disconnected waits
+/// at most that long for a reconnect (a blip passes unnoticed, an outage fails the turn quickly), and the
+/// multiplexer reconnects by itself when Redis comes back.
 /// </summary>
 public sealed class RedisConnection : IDisposable
 {
-    private readonly Lazy<ConnectionMultiplexer> _multiplexer;
+    private readonly Task<ConnectionMultiplexer> _multiplexer;
 
     public RedisConnection(IOptions<StorageOptions> options, ILogger<RedisConnection> logger)
     {
@@ -28,23 +28,25 @@ public sealed class RedisConnection : IDisposable
         config.SyncTimeout = ms;
         config.AsyncTimeout = ms;
         config.ConnectRetry = 1;
-        config.BacklogPolicy = BacklogPolicy.FailFast;
         config.ReconnectRetryPolicy = new LinearRetry(500);
-        _multiplexer = new Lazy<ConnectionMultiplexer>(() =>
-        {
-            var m = ConnectionMultiplexer.Connect(config);
-            // Event names only: the endpoint may carry a host name, never a password (that is not in EndPoint).
-            m.ConnectionFailed += (_, e) => logger.LogWarning("Redis connection lost ({FailureType})", e.FailureType);
-            m.ConnectionRestored += (_, e) => logger.LogInformation("Redis connection restored");
-            return m;
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        // Connecting starts now, asynchronously: turns that arrive meanwhile wait for it (bounded by the
+        // timeout) instead of blocking thread-pool threads on a synchronous connect.
+        _multiplexer = ConnectAsync(config, logger);
+    }
+
+    private static async Task<ConnectionMultiplexer> ConnectAsync(ConfigurationOptions config, ILogger logger)
+    {
+        var m = await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false);
+        // Event names only: the endpoint may carry a host name, never a password (that is not in EndPoint).
+        m.ConnectionFailed += (_, e) => logger.LogWarning("Redis connection lost ({FailureType})", e.FailureType);
+        m.ConnectionRestored += (_, e) => logger.LogInformation("Redis connection restored");
+        if (!m.IsConnected) logger.LogWarning("Redis is not reachable yet; retrying in the background");
+        return m;
     }
 
     public string KeyPrefix { get; }
 
     public TimeSpan Timeout { get; }
-
-    public IDatabase Database => _multiplexer.Value.GetDatabase();
 
     /// <summary>Parses a StackExchange.Redis connection string; false (not an exception) when it is empty or malformed.</summary>
     public static bool TryParse(string? connectionString, out ConfigurationOptions options)
@@ -68,9 +70,10 @@ public sealed class RedisConnection : IDisposable
         ArgumentNullException.ThrowIfNull(command);
         try
         {
-            return await command(Database).ConfigureAwait(false);
+            var multiplexer = await _multiplexer.WaitAsync(Timeout).ConfigureAwait(false);
+            return await command(multiplexer.GetDatabase()).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException or ObjectDisposedException)
+        catch (Exception e) when (e is RedisConnectionException or TimeoutException or ObjectDisposedException)
         {
             throw new StorageUnavailableException($"Redis did not answer within {Timeout.TotalSeconds:0.#} s ({e.GetType().Name}); conversation state is unavailable until it returns.", e);
         }
@@ -78,6 +81,6 @@ public sealed class RedisConnection : IDisposable
 
     public void Dispose()
     {
-        if (_multiplexer.IsValueCreated) _multiplexer.Value.Dispose();
+        if (_multiplexer.IsCompletedSuccessfully) _multiplexer.Result.Dispose();
     }
 }

@@ -49,6 +49,7 @@ public static class HostExtensions
             services.AddSingleton<IConversationLock, RedisConversationLock>();
             services.AddSingleton<IStorage>(sp => sp.GetRequiredService<RedisStorage>());
             services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<RedisStorage>());
+            services.AddHostedService<RedisConnectOnStart>();
         }
         else
         {

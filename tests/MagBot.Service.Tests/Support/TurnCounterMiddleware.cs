@@ -1,3 +1,4 @@
+using MagBot.Dialogs.Bot;
 using Microsoft.Bot.Builder;
 
 namespace MagBot.Service.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class TurnCounterMiddleware(ConversationState conversationState) :
     {
         if (turnContext.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Message)
         {
-            var count = await _count.GetAsync(turnContext, () => new TurnCount(), cancellationToken);
+            var count = await _count.GetForUpdateAsync(turnContext, () => new TurnCount(), cancellationToken);
             await Task.Delay(25, cancellationToken);
             count.Count++;
         }

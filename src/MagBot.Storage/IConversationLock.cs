@@ -9,7 +9,7 @@ namespace MagBot.Storage;
 public interface IConversationLock
 {
     /// <summary>Waits until no other turn holds <paramref name="conversationKey"/> and takes it. Throws
-    /// <see cref="TimeoutException"/> after <see cref="StorageOptions.LockWait"/>, and
+    /// <see cref="ConversationBusyException"/> after <see cref="StorageOptions.LockWait"/>, and
     /// <see cref="StorageUnavailableException"/> when the store cannot be reached.</summary>
     Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken = default);
 }

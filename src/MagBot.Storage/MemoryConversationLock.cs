@@ -28,7 +28,7 @@ public sealed class MemoryConversationLock(IOptions<StorageOptions> options) : I
         try
         {
             entered = await gate.Semaphore.WaitAsync(_wait, cancellationToken).ConfigureAwait(false);
-            if (!entered) throw new TimeoutException($"Another turn of this conversation held it for more than {_wait.TotalSeconds:0.#} s.");
+            if (!entered) throw new ConversationBusyException(_wait);
             return new Release(this, conversationKey, gate);
         }
         finally

@@ -31,7 +31,7 @@ public sealed class RedisConversationLock(RedisConnection redis, IOptions<Storag
             if (await redis.RunAsync(db => db.StringSetAsync(key, token, _lease, When.NotExists)).ConfigureAwait(false))
                 return new Release(redis, key, token);
             if (time.GetUtcNow() >= deadline)
-                throw new TimeoutException($"Another turn of this conversation held it for more than {_wait.TotalSeconds:0.#} s.");
+                throw new ConversationBusyException(_wait);
             // Short, growing pauses with jitter: turns are usually a few milliseconds, and waiters should not
             // retry in lock-step.
             await Task.Delay(pause + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 5)), cancellationToken).ConfigureAwait(false);

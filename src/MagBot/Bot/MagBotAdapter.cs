@@ -33,7 +33,7 @@ public sealed class MagBotAdapter : CloudAdapter
             logger.LogError("Turn failed with {ExceptionType} at {StackTop}", exception.GetType().FullName, exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim());
             // State unavailable (Redis down) or another turn of this conversation still running: say so, and
             // leave the stored state alone (clearing it would fail, or wipe what the other turn is saving).
-            var stateUnavailable = exception is StorageUnavailableException or TimeoutException;
+            var stateUnavailable = exception is StorageUnavailableException or ConversationBusyException;
             try
             {
                 var apology = content.Text(stateUnavailable ? "error.storage" : "error.apology", runner.Args());

@@ -1,4 +1,3 @@
-using MagBot.Dialogs.Bot;
 using MagBot.Service.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;

@@ -1,4 +1,3 @@
-using MagBot.Dialogs.Bot;
 using Microsoft.Bot.Builder;
 
 namespace MagBot.Service.Tests.Support;

@@ -1,12 +1,13 @@
 using Microsoft.Bot.Builder;
 
-namespace MagBot.Dialogs.Bot;
+namespace MagBot.Service.Tests.Support;
 
 /// <summary>
 /// Reading Bot Framework state that survives the save. MagBot's stores keep JSON without type names (type
 /// names in stored JSON are an unsafe-deserialization hole), so a property read back from the store is a
 /// <c>JObject</c>, and <c>BotState</c> hands out a fresh <c>ToObject&lt;T&gt;()</c> copy that it does not keep:
-/// changes to that copy are silently lost at <c>SaveChangesAsync</c>. Setting the copy back attaches it.
+/// changes to that copy are silently lost at <c>SaveChangesAsync</c>. Setting the copy back attaches it
+/// (what MagBotActivityHandler does for the conversation's data).
 /// </summary>
 public static class StatePropertyAccessorExtensions
 {

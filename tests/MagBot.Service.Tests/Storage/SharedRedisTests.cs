@@ -7,7 +7,7 @@ using static MagBot.Service.Tests.Support.StorageServers;
 namespace MagBot.Service.Tests.Storage;
 
 /// <summary>Two MagBot instances on loopback sharing one real redis-server, as behind a load balancer.</summary>
-public sealed class SharedRedisTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+public sealed class SharedRedisTests(RedisServerFixture redis, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RedisServerFixture>
 {
     private static string NewPrefix() => $"magbot-{Guid.NewGuid():N}:";
 
@@ -139,6 +139,7 @@ public sealed class SharedRedisTests(RedisServerFixture redis) : IClassFixture<R
             clock.Stop();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("can't reach my memory", await response.Content.ReadAsStringAsync());
+            output.WriteLine($"turn during the outage: {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms");
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"a turn during the outage took {clock.Elapsed}");
         }
         // Normal delivery (replies to serviceUrl) during the outage: a clean 200 and the apology at the connector.
@@ -152,6 +153,7 @@ public sealed class SharedRedisTests(RedisServerFixture redis) : IClassFixture<R
         Assert.Equal("degraded", (string?)JObject.Parse(await health.Content.ReadAsStringAsync())["status"]);
 
         await own.RestartAsync();
+        var recovery = Stopwatch.StartNew();
 
         foreach (var server in new[] { a, b })
         {
@@ -162,6 +164,7 @@ public sealed class SharedRedisTests(RedisServerFixture redis) : IClassFixture<R
                 await Task.Delay(200);
             }
         }
+        output.WriteLine($"both instances healthy again {recovery.ElapsedMilliseconds} ms after Redis restarted");
         // Redis came back empty (nothing was saved), so the conversation begins again, and works across instances.
         Assert.Contains(FlowTestDialog.StepText(1), Texts(await b.ExpectRepliesAsync("conv-outage", FlowStart)));
         Assert.Contains(FlowTestDialog.StepText(2), Texts(await a.ExpectRepliesAsync("conv-outage", "next")));

@@ -38,6 +38,9 @@ public sealed class ConversationRunner(
 
     public const string ResumeDialogId = "resume.offer";
 
+    /// <summary>Turn-state key set when stored state could not be read and the conversation restarted.</summary>
+    public const string RestartedNoticeKey = "MagBot.RestartedNotice";
+
     public ClinicOptions Clinic => clinic.Value;
 
     public string RestartedText => content.Text("state.restarted");
@@ -47,7 +50,7 @@ public sealed class ConversationRunner(
         var dc = new DialogContext(turn, dialogs, data, content);
         var raw = turn.Activity.Text ?? string.Empty;
 
-        var alert = safety.Screen(raw);
+        var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()));
         if (alert is not null)
         {
             // Any red flag wins: urgent guidance first, and the current flow stops.
@@ -57,6 +60,9 @@ public sealed class ConversationRunner(
             foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
+        // Told after the safety screen, so urgent guidance is always the first reply of a turn.
+        if (turn.TurnState.Get<object>(RestartedNoticeKey) is not null)
+            await dc.SendTextAsync("state.restarted", cancellationToken: cancellationToken).ConfigureAwait(false);
 
         if (dc.Text.Length == 0 && turn.Activity.Value is null)
         {

@@ -64,7 +64,7 @@ public sealed class ConversationRunner(
         if (turn.TurnState.Get<object>(RestartedNoticeKey) is not null)
             await dc.SendTextAsync("state.restarted", cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        if (dc.Text.Length == 0 && turn.Activity.Value is null)
+        if (IsBlank(dc.Text) && turn.Activity.Value is null)
         {
             await SendMenuAsync(dc, "message.empty", cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
@@ -142,6 +142,11 @@ public sealed class ConversationRunner(
 
     private string? MenuIntent(string text) =>
         TopicCatalog.Menu.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
+
+    /// <summary>Nothing visible: empty, white space, control characters, zero-width and direction marks.
+    /// (Emoji are visible and go on to understanding: 👍 answers a yes/no question.)</summary>
+    private static bool IsBlank(string text) =>
+        text.All(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     private static bool StackHolds(DialogContext dc, string dialogId) => dc.StackIds.Contains(dialogId);
 

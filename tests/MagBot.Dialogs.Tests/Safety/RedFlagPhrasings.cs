@@ -74,6 +74,7 @@ public static class RedFlagPhrasings
         ("cant feel my rite arm", "stroke"),
         ("my fase is droopy", "stroke"),
         ("suddenly cnt speak properly", "stroke"),
+        ("all of a sudden she can't speak", "stroke"),
         ("I don't know if this matters, but my face is drooping", "stroke"),
         // Heart
         ("I have chest pain", "cardiac"),
@@ -271,5 +272,7 @@ public static class RedFlagPhrasings
         "how long until magnesium works for migraine prevention?",
         "I overdid it at the gym yesterday",
         "I'd like the foods list please",
+        "I can't talk about this with my family",
+        "I can't speak for everyone, but magnesium helped me",
     ];
 }

@@ -69,6 +69,17 @@ public sealed class RedFlagScreenTests
     }
 
     [Fact]
+    public void No_conversational_wording_or_button_title_raises_a_red_flag()
+    {
+        // Buttons send their title back as the user's message: a button that trips a red flag would
+        // turn a click into an emergency reply. Responses hold all button titles and prompts.
+        var responses = ContentCatalog.LoadEmbedded().Entries.Where(e => !e.IsFact).ToList();
+        Assert.NotEmpty(responses);
+        Assert.All(responses, e => Assert.True(Rules.Match(e.Text).Count == 0,
+            $"{e.File}: {e.Key} raises [{string.Join(", ", Rules.Match(e.Text).Select(r => r.Id))}]"));
+    }
+
+    [Fact]
     public void Every_rule_cites_sources_that_exist()
     {
         var content = ContentCatalog.LoadEmbedded();

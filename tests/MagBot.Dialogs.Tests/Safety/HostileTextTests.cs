@@ -158,6 +158,15 @@ public sealed class HostileTextTests
         return last;
     }
 
+    [Theory]
+    [InlineData("[click](javascript:alert(1))", @"\[click\]\(javascript:alert\(1\)\)")]
+    [InlineData("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;")]
+    [InlineData("![x](http://evil.example)", @"\!\[x\]\(http://evil\.example\)")]
+    [InlineData("abc\u202Efed\u2066x\u2069", "abcfedx")]
+    [InlineData("a\u0007b\nc", "ab\nc")]
+    public void Markdown_escape_makes_user_text_inert(string input, string expected) =>
+        Assert.Equal(expected, MagBot.Dialogs.Replies.Markdown.Escape(input));
+
     [Fact]
     public void Active_markup_check_catches_unescaped_echo()
     {

@@ -1,7 +1,5 @@
 using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Knowledge;
-using MagBot.Dialogs.Replies;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 
@@ -20,20 +18,7 @@ public sealed class MagBotAdapter : CloudAdapter
         ILogger<MagBotAdapter> logger)
         : base(authentication, logger)
     {
-        OnTurnError = async (turnContext, exception) =>
-        {
-            // Never the message text or the exception message (it may quote user input): type and stack only.
-            logger.LogError("Turn failed with {ExceptionType} at {StackTop}", exception.GetType().FullName, exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim());
-            try
-            {
-                // Clear the broken dialog state "to prevent the bot from getting stuck in an error loop".
-                await bot.ResetConversationAsync(turnContext).ConfigureAwait(false);
-                await turnContext.SendActivityAsync(ReplyRenderer.Render(new Reply { Text = content.Text("error.apology") }, turnContext.Activity.ChannelId)).ConfigureAwait(false);
-            }
-            catch (Exception inner)
-            {
-                logger.LogError("Could not apologise after a failed turn: {ExceptionType}", inner.GetType().FullName);
-            }
-        };
+        OnTurnError = TurnErrorBoundary.Create(bot, content, logger);
+        Use(new TypingIndicatorMiddleware());
     }
 }

@@ -42,6 +42,9 @@ try {
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`); });
+  // Injected through DevTools, so the page's own CSP does not block the listener that reports its violations.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+    console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   // Every request must stay on the service: Web Chat is served locally, no CDN.
   page.on('request', (r) => { if (!r.url().startsWith(new URL(url).origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`off-site request: ${r.url()}`); });

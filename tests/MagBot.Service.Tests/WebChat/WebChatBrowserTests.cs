@@ -1,4 +1,6 @@
 using MagBot.Service.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace MagBot.Service.Tests.WebChat;
@@ -17,7 +19,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
             ["Clinic:AccentColor"] = "#1d4f91",
             ["Clinic:Phone"] = "+1 555 0100",
             ["Clinic:BookingUrl"] = "https://riverside.example/book",
-        });
+        }, configure: b => b.Services.AddSingleton<IStartupFilter, StrictContentSecurityPolicy>());
         var screenshot = Path.Combine(browserDir, "screenshots", "webchat.png");
         File.Delete(screenshot);
 
@@ -28,6 +30,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("e2e: ok", result.Output);
         Assert.Contains("e2e: medicine", result.Output);
+        Assert.DoesNotContain("CSP:", result.Output);
         Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "the screenshot was not saved");
     }
 }

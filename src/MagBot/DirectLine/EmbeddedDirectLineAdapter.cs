@@ -1,6 +1,7 @@
 using MagBot.Bot;
 using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Knowledge;
+using MagBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -19,11 +20,22 @@ public sealed class EmbeddedDirectLineAdapter : BotAdapter
     private readonly EmbeddedDirectLineStore _store;
     private readonly TimeProvider _time;
 
-    public EmbeddedDirectLineAdapter(EmbeddedDirectLineStore store, MagBotActivityHandler bot, ContentCatalog content, TimeProvider time, ILogger<EmbeddedDirectLineAdapter> logger)
+    public EmbeddedDirectLineAdapter(
+        EmbeddedDirectLineStore store,
+        MagBotActivityHandler bot,
+        ConversationRunner runner,
+        ContentCatalog content,
+        ConversationLockMiddleware conversationLock,
+        IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware,
+        TimeProvider time,
+        ILogger<EmbeddedDirectLineAdapter> logger)
     {
         _store = store;
         _time = time;
-        OnTurnError = TurnErrorBoundary.Create(bot, content, logger);
+        // The same pipeline as MagBotAdapter: the conversation lock first, then the registered middleware, then typing.
+        Use(conversationLock);
+        foreach (var m in middleware) Use(m);
+        OnTurnError = TurnErrorBoundary.Create(bot, runner, content, logger);
         Use(new TypingIndicatorMiddleware());
     }
 

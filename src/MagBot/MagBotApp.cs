@@ -1,5 +1,6 @@
 using MagBot.Dialogs;
 using MagBot.Extensions;
+using MagBot.WebChat;
 
 namespace MagBot;
 
@@ -16,9 +17,11 @@ public static class MagBotApp
         builder.Services.AddMagBotStorage(builder.Configuration);
         builder.Services.AddMagBotConversation(builder.Configuration);
         builder.Services.AddMagBotAdapter();
+        builder.Services.AddMagBotWebChat(builder.Configuration);
 
         var app = builder.Build();
         app.MapMagBot();
+        app.MapWebChat();
         return app;
     }
 }

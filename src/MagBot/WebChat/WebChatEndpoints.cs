@@ -30,7 +30,7 @@ public static class WebChatEndpoints
             app.MapPost("/api/directline/token", async (HttpContext http, DirectLineTokenExchange exchange, IOptions<MagBotHostOptions> host) =>
                 await exchange.GenerateAsync(TrustedOrigins(http, host.Value), http.RequestAborted).ConfigureAwait(false) is { } token
                     ? Results.Ok(token)
-                    : Results.Problem("The chat service is not available right now. Please try again in a minute.", statusCode: StatusCodes.Status502BadGateway))
+                    : DirectLineUnavailable(http))
                 .RequireCors(ClinicCorsPolicy);
         }
         else
@@ -64,4 +64,12 @@ public static class WebChatEndpoints
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>Azure Direct Line could not issue a token: 503 with Retry-After (as the signing-key path does),
+    /// so the page and any proxy know to try again rather than treat it as a broken server.</summary>
+    private static IResult DirectLineUnavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "30";
+        return Results.Problem("The chat service is not available right now. Please try again in a minute.", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 }

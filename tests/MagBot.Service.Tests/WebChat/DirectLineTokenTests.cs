@@ -73,7 +73,8 @@ public sealed class DirectLineTokenTests
 
         var response = await server.Client.PostAsync("/api/directline/token", null);
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter is not null, "a 503 must say when to retry");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("try again", await response.Content.ReadAsStringAsync());
     }
@@ -83,7 +84,7 @@ public sealed class DirectLineTokenTests
     {
         await using var fake = await FakeDirectLineService.StartAsync("another-secret");
         await using var server = await StartAsync(fake);
-        Assert.Equal(HttpStatusCode.BadGateway, (await server.Client.PostAsync("/api/directline/token", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await server.Client.PostAsync("/api/directline/token", null)).StatusCode);
         Assert.Empty(fake.Requests);
     }
 

@@ -21,10 +21,11 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
             ["Clinic:BookingUrl"] = "https://riverside.example/book",
         }, configure: b => b.Services.AddSingleton<IStartupFilter, StrictContentSecurityPolicy>());
         var screenshot = Path.Combine(browserDir, "screenshots", "webchat.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!); // gitignored: absent on a clean clone
         File.Delete(screenshot);
 
         var result = await NodeTools.RunAsync("node", ["e2e.mjs", server.BaseAddress.ToString(), screenshot], browserDir, TimeSpan.FromMinutes(3),
-            new Dictionary<string, string> { ["MAGBOT_E2E_CLINIC"] = "Riverside Pain Clinic", ["MAGBOT_E2E_MEDICINE"] = "amlodipine" });
+            new Dictionary<string, string> { ["MAGBOT_E2E_CLINIC"] = "Riverside Pain Clinic", ["MAGBOT_E2E_MEDICINE"] = "amlodipine", ["MAGBOT_E2E_EXPECT"] = "calcium channel blocker" });
         output.WriteLine(result.Output);
 
         Assert.True(result.ExitCode == 0, result.Output);

@@ -27,7 +27,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(_ => ContentCatalog.LoadEmbedded(overrides));
 
         services.AddSingleton<QuantityRecognizer>();
-        services.TryAddSingleton<IIntentRecognizer, KeywordIntentRecognizer>();
+        services.TryAddSingleton<IMedicationFinder>(NoMedicationFinder.Instance);
+        // Trains on the embedded labelled split when first resolved; the host resolves it at start-up.
+        services.TryAddSingleton<IIntentRecognizer>(sp => new IntentRecognizer(sp.GetRequiredService<IMedicationFinder>()));
         services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
 
         services.AddSingleton(_ => new TopicCatalog());

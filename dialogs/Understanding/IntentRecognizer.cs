@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using MagBot.Dialogs.Understanding.Classification;
+using MagBot.Dialogs.Understanding.Labelled;
+
+namespace MagBot.Dialogs.Understanding;
+
+/// <summary>
+/// MagBot's intent recognizer: a logistic-regression classifier over words, word pairs and character
+/// n-grams, trained when the recognizer is built (at start-up, in tens of milliseconds) on the labelled
+/// training split; whole-message patterns for the four commands; and the medication lexicon, so a
+/// medicine named on its own ("amlodipine") means "check my medications".
+/// Steps, in order: commands by pattern → classifier → a command guessed by the classifier is kept only
+/// with its anchor word and no topic word → a message with no known word is out of scope (or a medicine).
+/// </summary>
+public sealed class IntentRecognizer : IIntentRecognizer
+{
+    /// <summary>Confidence given to a command stated by a whole-message pattern.</summary>
+    public const double PatternScore = 0.98;
+
+    /// <summary>Confidence for a message with no word the model knows: out of scope, or a medicine named alone.</summary>
+    public const double UnknownWordsScore = 0.9;
+
+    /// <summary>Share of a message's letter sequences the model must know when none of its words is known.</summary>
+    public const double FamiliarCharacterShare = 0.5;
+
+    private readonly IIntentModel _model;
+    private readonly SpellingCorrector _speller;
+    private readonly IMedicationFinder _medications;
+    private readonly IntentCues _cues;
+    private readonly HashSet<string> _topicWords;
+
+    public IntentRecognizer(IMedicationFinder medications)
+        : this(NluDataFile.LoadTraining(), medications)
+    {
+    }
+
+    public IntentRecognizer(NluDataFile training, IMedicationFinder medications, IntentModelKind kind = IntentModelKind.LogisticRegression)
+        : this(training.Utterances, new IntentCues(training.Cues), medications, kind)
+    {
+    }
+
+    public IntentRecognizer(IReadOnlyList<LabelledUtterance> training, IntentCues cues, IMedicationFinder medications, IntentModelKind kind = IntentModelKind.LogisticRegression)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        if (training.Count == 0) throw new ArgumentException("The intent recognizer needs labelled examples to train on.", nameof(training));
+        var watch = Stopwatch.StartNew();
+        _medications = medications;
+        _cues = cues;
+        _speller = new SpellingCorrector(training.SelectMany(u => MessageWords.VocabularyOf(u.Text))
+            .Concat(ChatAbbreviations.Targets)
+            .Concat(CommandPatterns.Vocabulary)
+            .Concat(cues.Vocabulary));
+
+        var examples = training
+            .Select(u => (Words: MessageWords.From(u.Text, _speller), u.Text, u.Intent))
+            .ToList();
+        _topicWords = TopicWords(examples.Select(e => (e.Words, e.Intent)));
+        var rows = examples
+            .Select(e => ((IReadOnlyDictionary<string, double>)IntentFeatureExtractor.Extract(e.Words, NamesMedicine(e.Text), _cues), e.Intent))
+            .ToList();
+        _model = kind switch
+        {
+            IntentModelKind.NaiveBayes => NaiveBayesIntentModel.Train(rows),
+            _ => SoftmaxIntentModel.Train(rows),
+        };
+        TrainingTime = watch.Elapsed;
+    }
+
+    /// <summary>How long building the recognizer took (reported by the evaluation command).</summary>
+    public TimeSpan TrainingTime { get; }
+
+    public IntentResult Recognize(string? text)
+    {
+        var words = MessageWords.From(text, _speller);
+        if (words.Canonical.Count == 0) return IntentResult.NoneResult;
+
+        if (CommandPatterns.Match(words.Canonical) is { } command) return new IntentResult(command, PatternScore, []);
+
+        var namesMedicine = NamesMedicine(text);
+        var features = IntentFeatureExtractor.Extract(words, namesMedicine, _cues);
+        if (!IsFamiliar(words, features))
+        {
+            return namesMedicine
+                ? new IntentResult(Intents.MedicationCheck, UnknownWordsScore, [])
+                : new IntentResult(Intents.None, UnknownWordsScore, []);
+        }
+
+        IReadOnlyList<(string Intent, double Score)> ranked = _model.Predict(features);
+        if (Intents.IsCommand(ranked[0].Intent) && !TrustCommand(ranked[0].Intent, words.Canonical, namesMedicine))
+        {
+            ranked = WithoutCommands(ranked);
+        }
+        if (namesMedicine && ranked[0].Intent == Intents.None)
+        {
+            return new IntentResult(Intents.MedicationCheck, UnknownWordsScore, ranked.Take(2).ToList());
+        }
+        return new IntentResult(ranked[0].Intent, ranked[0].Score, ranked.Skip(1).Take(3).ToList());
+    }
+
+    /// <summary>
+    /// Whether the model has seen enough of the message to judge it: a known word, or mostly known letter
+    /// sequences ("goodby"). Gibberish and words from other domains ("qwxz", "cryptocurrency") are not.
+    /// </summary>
+    private bool IsFamiliar(MessageWords words, Dictionary<string, double> features)
+    {
+        if (words.Canonical.Any(w => _model.Knows("w:" + w)) || features.Keys.Any(k => k.StartsWith("cue:", StringComparison.Ordinal))) return true;
+        double known = 0, all = 0;
+        foreach (var (name, value) in features)
+        {
+            if (!name.StartsWith("c:", StringComparison.Ordinal)) continue;
+            all += value;
+            if (_model.Knows(name)) known += value;
+        }
+        return all > 0 && known / all >= FamiliarCharacterShare;
+    }
+
+    private bool NamesMedicine(string? text) => _medications.IsAvailable && _medications.FindCanonicalNames(text).Count > 0;
+
+    /// <summary>Commands are short: "help me write an email to my boss" is not a request for MagBot's help.</summary>
+    public const int MaxCommandWords = 6;
+
+    private bool TrustCommand(string intent, IReadOnlyList<string> words, bool namesMedicine) =>
+        !namesMedicine && words.Count <= MaxCommandWords && CommandPatterns.HasAnchor(intent, words) && !words.Any(_topicWords.Contains);
+
+    private static List<(string Intent, double Score)> WithoutCommands(IReadOnlyList<(string Intent, double Score)> ranked)
+    {
+        var rest = ranked.Where(r => !Intents.IsCommand(r.Intent)).ToList();
+        var mass = rest.Sum(r => r.Score);
+        return mass <= 0 ? [(Intents.None, 1.0)] : [.. rest.Select(r => (r.Intent, r.Score / mass))];
+    }
+
+    /// <summary>
+    /// Words that only ever occur in topic examples, never in commands or small talk ("migraine",
+    /// "taking", "dose"): their presence means the message is about a topic, not the conversation.
+    /// </summary>
+    private static HashSet<string> TopicWords(IEnumerable<(MessageWords Words, string Intent)> examples)
+    {
+        var topic = new HashSet<string>(StringComparer.Ordinal);
+        var other = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (words, intent) in examples)
+        {
+            var isTopic = intent is not (Intents.Greeting or Intents.Thanks or Intents.Goodbye or Intents.None) && !Intents.IsCommand(intent);
+            foreach (var w in words.Canonical) (isTopic ? topic : other).Add(w);
+        }
+        foreach (var w in CommandPatterns.Vocabulary) other.Add(w);
+        topic.ExceptWith(other);
+        return topic;
+    }
+}

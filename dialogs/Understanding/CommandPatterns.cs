@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MagBot.Dialogs.Understanding;
 
 /// <summary>
@@ -69,6 +71,20 @@ public static class CommandPatterns
             "delete it all", "delete all", "remove everything i told you", "delete everything i told you",
         ]));
 
+    // Families of phrasings too many to list: "take me back to the main menu", "what kind of things can you help with".
+    private static readonly (Regex Pattern, string Intent)[] PhraseFamilies =
+    [
+        (new Regex(@"^(?:(?:take|bring|get|send) me |go |)back to (?:the )?(?:main |home )?(?:menu|start|beginning|top|home|first screen)(?: page| screen)?$", RegexOptions.CultureInvariant), Intents.StartOver),
+        (new Regex(@"^(?:(?:take|bring|get|send) me |go )(?:back )?(?:to )?(?:the )?(?:main |home )?(?:menu|start|beginning|home)(?: page| screen)?$", RegexOptions.CultureInvariant), Intents.StartOver),
+        (new Regex(@"^(?:start|begin) (?:all )?(?:over|again|afresh|anew)(?: from (?:the )?(?:beginning|start|top|scratch))?$", RegexOptions.CultureInvariant), Intents.StartOver),
+        (new Regex(@"^what (?:kind of |sort of |type of )?(?:thing|stuff|topic|question|subject)?s? ?(?:can|do|could) (?:you|i) (?:help(?: me)? with|do|answer|cover|know about|talk about|ask(?: you)?(?: about)?)$", RegexOptions.CultureInvariant), Intents.Help),
+        (new Regex(@"^how (?:do|does|can|should) (?:i|this|you) (?:use|work)(?: this| you| it| the bot| this bot| this chat| here)?$", RegexOptions.CultureInvariant), Intents.Help),
+    ];
+
+    private static readonly string[] FamilyWords =
+        ["take", "bring", "get", "send", "go", "back", "home", "first", "screen", "page", "afresh", "anew", "kind", "sort", "type",
+         "thing", "stuff", "topic", "question", "subject", "answer", "cover", "know", "talk", "about", "ask", "use", "work"];
+
     // "delete my data", "I want my data deleted", "erase everything you know about me":
     // a deleting verb and a word for stored data, with nothing else but these words.
     private static readonly HashSet<string> DeleteVerbs = ["delete", "deleted", "erase", "erased", "remove", "removed", "wipe", "wiped", "clear", "cleared", "forget", "destroy", "purge"];
@@ -96,6 +112,10 @@ public static class CommandPatterns
         var core = Core(canonicalWords);
         if (core.Length == 0) return null;
         if (Phrases.TryGetValue(core, out var intent)) return intent;
+        foreach (var (pattern, family) in PhraseFamilies)
+        {
+            if (pattern.IsMatch(core)) return family;
+        }
         return IsDeleteRequest(canonicalWords) ? Intents.DeleteMyData : null;
     }
 
@@ -104,7 +124,7 @@ public static class CommandPatterns
 
     /// <summary>Every word the patterns use, so the speller can correct towards them ("cancle" → "cancel").</summary>
     public static IEnumerable<string> Vocabulary =>
-        Phrases.Keys.SelectMany(p => p.Split(' ')).Concat(Leading).Concat(Trailing).Concat(DeleteVerbs).Concat(DataWords).Concat(DeleteGlue).Distinct();
+        FamilyWords.Concat(Phrases.Keys.SelectMany(p => p.Split(' ')).Concat(Leading).Concat(Trailing).Concat(DeleteVerbs).Concat(DataWords).Concat(DeleteGlue)).Distinct();
 
     private static string Core(IReadOnlyList<string> words)
     {

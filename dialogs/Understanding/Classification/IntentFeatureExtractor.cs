@@ -3,7 +3,7 @@ namespace MagBot.Dialogs.Understanding.Classification;
 /// <summary>
 /// Turns a message into sparse features for the intent model, in three groups each scaled to unit length
 /// so that no group dominates by sheer count: canonical words, adjacent word pairs (word order: "how
-/// much" is not "much how"), and character 3–5-grams of each typed word with its boundaries
+/// much" is not "much how"), and character 3–5-grams of each written word with its boundaries
 /// ("&lt;mig", "igra", "ine&gt;"), which still match when a misspelling is beyond the speller.
 /// A medicine named in the message adds one feature, so an unseen medicine name still means "medications".
 /// </summary>
@@ -22,8 +22,8 @@ public static class IntentFeatureExtractor
         for (var i = 1; i < words.Canonical.Count; i++) bigrams.Add("b:" + words.Canonical[i - 1] + "_" + words.Canonical[i]);
         bigrams.Add("b:" + words.Canonical[^1] + "_$");
 
-        var grams = new List<string>(words.Typed.Count * 12);
-        foreach (var w in words.Typed)
+        var grams = new List<string>(words.Written.Count * 12);
+        foreach (var w in words.Written)
         {
             var padded = "<" + w + ">";
             for (var n = 3; n <= 5; n++)
@@ -41,7 +41,7 @@ public static class IntentFeatureExtractor
             features["cue:" + intent] = features.GetValueOrDefault("cue:" + intent) + CueWeight;
         }
         // Message length in words (bucketed): commands and greetings are short, questions long.
-        features["len:" + Math.Min(words.Typed.Count, 8)] = 0.5;
+        features["len:" + Math.Min(words.Written.Count, 8)] = 0.5;
         return features;
     }
 

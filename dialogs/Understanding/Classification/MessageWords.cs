@@ -1,8 +1,9 @@
 namespace MagBot.Dialogs.Understanding.Classification;
 
-/// <summary>A message as the classifier sees it: the words as typed (normalised) and the canonical words
-/// after abbreviations are expanded, misspellings corrected and plurals folded.</summary>
-public sealed record MessageWords(IReadOnlyList<string> Typed, IReadOnlyList<string> Canonical)
+/// <summary>A message as the classifier sees it: the words as written (normalised, abbreviations expanded:
+/// "HA" → "headache", a certain reading) and the canonical words after misspellings are corrected (a guess)
+/// and plurals folded.</summary>
+public sealed record MessageWords(IReadOnlyList<string> Written, IReadOnlyList<string> Canonical)
 {
     public static MessageWords Empty { get; } = new([], []);
 
@@ -11,16 +12,18 @@ public sealed record MessageWords(IReadOnlyList<string> Typed, IReadOnlyList<str
     {
         var typed = TextNormalizer.Words(text);
         if (typed.Length == 0) return Empty;
+        var written = new List<string>(typed.Length + 2);
         var canonical = new List<string>(typed.Length + 2);
         foreach (var word in typed)
         {
             foreach (var expanded in ChatAbbreviations.Expand(word))
             {
+                written.Add(expanded);
                 var corrected = speller?.Correct(expanded) ?? expanded;
                 canonical.Add(FoldPlural(corrected));
             }
         }
-        return new MessageWords(typed, canonical);
+        return new MessageWords(written, canonical);
     }
 
     /// <summary>Every canonical word before plural folding: the vocabulary the speller corrects towards.</summary>

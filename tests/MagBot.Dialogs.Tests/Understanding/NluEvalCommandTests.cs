@@ -16,7 +16,7 @@ public sealed class NluEvalCommandTests
         Assert.Equal(0, code);
         var text = output.ToString();
         Assert.Contains("precision", text, StringComparison.Ordinal);
-        Assert.Matches(@"accuracy \d+\.\d% \(\d+/150\)", text);
+        Assert.Matches(@"accuracy \d+\.\d% \(\d+/\d+\)", text);
         Assert.Contains("== Confusion", text, StringComparison.Ordinal);
         Assert.Contains("== Intent mistakes", text, StringComparison.Ordinal);
         Assert.Contains("delete_my_data", text, StringComparison.Ordinal);

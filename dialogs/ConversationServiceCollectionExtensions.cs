@@ -28,8 +28,8 @@ public static class ConversationServiceCollectionExtensions
 
         services.AddSingleton<QuantityRecognizer>();
         services.TryAddSingleton<IMedicationFinder>(NoMedicationFinder.Instance);
-        // Trains on the embedded labelled split when first resolved; the host resolves it at start-up.
-        services.TryAddSingleton<IIntentRecognizer>(sp => new IntentRecognizer(sp.GetRequiredService<IMedicationFinder>()));
+        // Trains on the embedded labelled split when first resolved (once per process); the host resolves it at start-up.
+        services.TryAddSingleton<IIntentRecognizer>(sp => IntentRecognizer.ForEmbeddedTraining(sp.GetRequiredService<IMedicationFinder>()));
         services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
 
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using MagBot.Dialogs.Understanding.Classification;
 using MagBot.Dialogs.Understanding.Labelled;
@@ -29,9 +30,32 @@ public sealed class IntentRecognizer : IIntentRecognizer
     private readonly IntentCues _cues;
     private readonly HashSet<string> _topicWords;
 
+    // Training is deterministic, so one model per process serves every bot built in it (the test suite
+    // builds hundreds). Keyed by the finder's type: the medicine feature depends on which lexicon is used.
+    private static readonly ConcurrentDictionary<Type, Lazy<IntentRecognizer>> EmbeddedByFinderType = new();
+
     public IntentRecognizer(IMedicationFinder medications)
         : this(NluDataFile.LoadTraining(), medications)
     {
+    }
+
+    private IntentRecognizer(IntentRecognizer trained, IMedicationFinder medications)
+    {
+        _model = trained._model;
+        _speller = trained._speller;
+        _cues = trained._cues;
+        _topicWords = trained._topicWords;
+        TrainingTime = trained.TrainingTime;
+        TrainingCpuTime = trained.TrainingCpuTime;
+        _medications = medications;
+    }
+
+    /// <summary>The recognizer trained on the embedded training split, trained once per process and finder type.</summary>
+    public static IntentRecognizer ForEmbeddedTraining(IMedicationFinder medications)
+    {
+        ArgumentNullException.ThrowIfNull(medications);
+        var trained = EmbeddedByFinderType.GetOrAdd(medications.GetType(), _ => new Lazy<IntentRecognizer>(() => new IntentRecognizer(medications))).Value;
+        return new IntentRecognizer(trained, medications);
     }
 
     public IntentRecognizer(NluDataFile training, IMedicationFinder medications, IntentModelKind kind = IntentModelKind.LogisticRegression)

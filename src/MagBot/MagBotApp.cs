@@ -15,6 +15,7 @@ public static class MagBotApp
         builder.AddMagBotHostOptions();
         builder.Services.AddMagBotStorage(builder.Configuration);
         builder.Services.AddMagBotConversation(builder.Configuration);
+        builder.Services.AddHostedService<MagBot.Bot.UnderstandingWarmUp>();
         builder.Services.AddMagBotAdapter();
 
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace MagBot.Benchmarks;
 
@@ -10,15 +11,17 @@ namespace MagBot.Benchmarks;
 /// </summary>
 public sealed class PerOperationJobAttribute : Attribute, IConfigSource
 {
-    public PerOperationJobAttribute(int iterations = 2000)
+    public PerOperationJobAttribute(int iterations = 2000, int warmups = 200)
     {
         Config = ManualConfig.CreateEmpty().AddJob(Job.Default
             .WithId("PerOperation")
             .WithLaunchCount(1)
-            .WithWarmupCount(200)
+            .WithWarmupCount(warmups)
             .WithIterationCount(iterations)
             .WithInvocationCount(1)
-            .WithUnrollFactor(1));
+            .WithUnrollFactor(1)
+            // In-process: no generated child project to build (its build timed out on this shared machine).
+            .WithToolchain(InProcessEmitToolchain.Instance));
     }
 
     public IConfig Config { get; }

@@ -1,12 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using MagBot.Dialogs.Understanding;
 using MagBot.Dialogs.Understanding.Labelled;
 
 namespace MagBot.Benchmarks;
 
 /// <summary>Training the intent recognizer on the embedded split: what start-up pays, once per process.</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 15)]
+[PerOperationJob(iterations: 15, warmups: 2)]
 public class TrainingBenchmarks
 {
     private NluDataFile _training = null!;

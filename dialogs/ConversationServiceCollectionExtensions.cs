@@ -27,7 +27,10 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(_ => ContentCatalog.LoadEmbedded(overrides));
 
         services.AddSingleton<QuantityRecognizer>();
-        services.TryAddSingleton<IMedicationFinder>(NoMedicationFinder.Instance);
+        // The medication lexicon is validated while the service starts, like the content it cites.
+        services.AddSingleton(sp => MedicationLexicon.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
+        services.AddSingleton<MedicationRecognizer>();
+        services.TryAddSingleton<IMedicationFinder>(sp => new LexiconMedicationFinder(sp.GetRequiredService<MedicationRecognizer>()));
         // Trains on the embedded labelled split when first resolved (once per process); the host resolves it at start-up.
         services.TryAddSingleton<IIntentRecognizer>(sp => IntentRecognizer.ForEmbeddedTraining(sp.GetRequiredService<IMedicationFinder>()));
         services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
@@ -43,7 +46,9 @@ public static class ConversationServiceCollectionExtensions
             .Map(Intents.Foods, FoodsDialog.DialogId)
             .Map(Intents.SupplementForms, SupplementFormsDialog.DialogId)
             .Map(Intents.Amounts, AmountsDialog.DialogId)
-            .Map(Intents.SideEffects, SideEffectsDialog.DialogId));
+            .Map(Intents.SideEffects, SideEffectsDialog.DialogId)
+            .Map(Intents.MedicationCheck, InteractionScreeningDialog.DialogId)
+            .Map(Intents.Provider, ProviderDialog.DialogId));
         AddDialogs(services);
 
         services.AddSingleton<ConversationState>();
@@ -72,6 +77,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, SupplementFormsDialog>();
         services.AddSingleton<Dialog, AmountsDialog>();
         services.AddSingleton<Dialog, SideEffectsDialog>();
+        services.AddSingleton<Dialog, InteractionScreeningDialog>();
+        services.AddSingleton<Dialog, ProviderDialog>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
     }
 }

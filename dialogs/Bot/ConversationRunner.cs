@@ -30,6 +30,8 @@ public sealed class ConversationRunner(
     IIntentRecognizer intents,
     ISafetyScreen safety,
     TopicCatalog topics,
+    MedicationRecognizer medications,
+    MedicationLexicon lexicon,
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger)
 {
@@ -86,6 +88,8 @@ public sealed class ConversationRunner(
             if (!isNewTopic)
             {
                 await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                // A side question that itself asked something may have just ended: offer the left flow back now.
+                await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             }
             // A side question: keep the flow to offer it back afterwards (the newest one only).
@@ -93,9 +97,30 @@ public sealed class ConversationRunner(
             data.Stack.Clear();
         }
 
+        if (active is null && NamesMedicines(raw, intent))
+        {
+            // "I take amlodipine, can I take magnesium?": a message that names medicines starts the check with them.
+            await dc.BeginDialogAsync(InteractionScreeningDialog.DialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
+
         await StartTopicAsync(dc, intent, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
+    }
+
+    /// <summary>Does the message name medicines the check should start with? A medicine's own name always
+    /// does. A lay word alone ("laxatives", "antacids") does only when no other topic was asked about, so
+    /// "can laxatives cause too much magnesium?" stays with its topic; so does Epsom salt asked about as a form.</summary>
+    private bool NamesMedicines(string raw, IntentResult intent)
+    {
+        var found = medications.Recognize(raw).Found;
+        if (found.Count == 0) return false;
+        var otherTopic = intent.Intent is not (Intents.None or Intents.MedicationCheck) && intent.Score >= ClarifyThreshold;
+        if (!otherTopic) return true;
+        var named = found.Where(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical)).ToList();
+        var aboutForms = intent.Intent is Intents.SupplementForms or Intents.Foods;
+        return named.Count > 0 && !(aboutForms && named.All(m => m.ClassId == "magnesium-antacid-laxative"));
     }
 
     /// <summary>The welcome: greeting, disclaimer and topic buttons.</summary>

@@ -23,8 +23,9 @@ public static class ConversationServiceCollectionExtensions
         var overrides = configuration.GetSection("Content:Overrides").GetChildren()
             .Where(c => c.Value is not null)
             .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
-        // Content is validated while the service starts: a bad file fails start-up with its name.
-        services.AddSingleton(_ => ContentCatalog.LoadEmbedded(overrides));
+        // Content is validated while the service starts: a bad file, a forbidden claim or a bad
+        // override fails start-up with its name (loaded here, not on the first message).
+        services.AddSingleton(ContentCatalog.LoadEmbedded(overrides));
 
         services.AddSingleton<QuantityRecognizer>();
         // The medication lexicon is validated while the service starts, like the content it cites.
@@ -33,7 +34,9 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IMedicationFinder>(sp => new LexiconMedicationFinder(sp.GetRequiredService<MedicationRecognizer>()));
         // Trains on the embedded labelled split when first resolved (once per process); the host resolves it at start-up.
         services.TryAddSingleton<IIntentRecognizer>(sp => IntentRecognizer.ForEmbeddedTraining(sp.GetRequiredService<IMedicationFinder>()));
-        services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
+        // Red flags are compiled once per process; a mistake in red-flags.yaml fails here, at start-up.
+        services.TryAddSingleton(RedFlagRuleSet.Embedded);
+        services.TryAddSingleton<ISafetyScreen, RedFlagScreen>();
 
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

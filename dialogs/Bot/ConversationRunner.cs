@@ -40,6 +40,9 @@ public sealed class ConversationRunner(
 
     public const string ResumeDialogId = "resume.offer";
 
+    /// <summary>Turn-state key set when stored state could not be read and the conversation restarted.</summary>
+    public const string RestartedNoticeKey = "MagBot.RestartedNotice";
+
     public ClinicOptions Clinic => clinic.Value;
 
     public string RestartedText => content.Text("state.restarted");
@@ -49,7 +52,7 @@ public sealed class ConversationRunner(
         var dc = new DialogContext(turn, dialogs, data, content);
         var raw = turn.Activity.Text ?? string.Empty;
 
-        var alert = safety.Screen(raw);
+        var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()));
         if (alert is not null)
         {
             // Any red flag wins: urgent guidance first, and the current flow stops.
@@ -59,8 +62,11 @@ public sealed class ConversationRunner(
             foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
+        // Told after the safety screen, so urgent guidance is always the first reply of a turn.
+        if (turn.TurnState.Get<object>(RestartedNoticeKey) is not null)
+            await dc.SendTextAsync("state.restarted", cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        if (dc.Text.Length == 0 && turn.Activity.Value is null)
+        if (IsBlank(dc.Text) && turn.Activity.Value is null)
         {
             await SendMenuAsync(dc, "message.empty", cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
@@ -152,6 +158,11 @@ public sealed class ConversationRunner(
 
     private string? MenuIntent(string text) =>
         TopicCatalog.Buttons.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
+
+    /// <summary>Nothing visible: empty, white space, control characters, zero-width and direction marks.
+    /// (Emoji are visible and go on to understanding: 👍 answers a yes/no question.)</summary>
+    private static bool IsBlank(string text) =>
+        text.All(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     private static bool StackHolds(DialogContext dc, string dialogId) => dc.StackIds.Contains(dialogId);
 

@@ -25,7 +25,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
     public const double FamiliarCharacterShare = 0.5;
 
     private readonly IIntentModel _model;
-    private readonly SpellingCorrector _speller;
+    private readonly VocabularySpeller _speller;
     private readonly IMedicationFinder _medications;
     private readonly IntentCues _cues;
     private readonly HashSet<string> _topicWords;
@@ -71,7 +71,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         _medications = medications;
         _cues = cues;
-        _speller = new SpellingCorrector(training.SelectMany(u => MessageWords.VocabularyOf(u.Text))
+        _speller = new VocabularySpeller(training.SelectMany(u => MessageWords.VocabularyOf(u.Text))
             .Concat(ChatAbbreviations.Targets)
             .Concat(CommandPatterns.Vocabulary)
             .Concat(cues.Vocabulary));

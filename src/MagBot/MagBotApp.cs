@@ -1,5 +1,6 @@
 using MagBot.Dialogs;
 using MagBot.Extensions;
+using MagBot.WebChat;
 
 namespace MagBot;
 
@@ -17,9 +18,11 @@ public static class MagBotApp
         builder.Services.AddMagBotConversation(builder.Configuration);
         builder.Services.AddHostedService<MagBot.Bot.UnderstandingWarmUp>();
         builder.Services.AddMagBotAdapter();
+        builder.Services.AddMagBotWebChat(builder.Configuration);
 
         var app = builder.Build();
         app.MapMagBot();
+        app.MapWebChat();
         return app;
     }
 }

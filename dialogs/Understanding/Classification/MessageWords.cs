@@ -8,7 +8,7 @@ public sealed record MessageWords(IReadOnlyList<string> Written, IReadOnlyList<s
     public static MessageWords Empty { get; } = new([], []);
 
     /// <summary>Splits and canonicalises <paramref name="text"/>; without a speller, words stay as typed.</summary>
-    public static MessageWords From(string? text, SpellingCorrector? speller)
+    public static MessageWords From(string? text, VocabularySpeller? speller)
     {
         var typed = TextNormalizer.Words(text);
         if (typed.Length == 0) return Empty;

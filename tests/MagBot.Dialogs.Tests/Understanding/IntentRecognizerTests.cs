@@ -136,7 +136,7 @@ public sealed class IntentRecognizerTests
     [InlineData("lose", null)] // four letters: one edit would make it "dose"
     public void Speller_corrects_within_a_distance_that_grows_with_length(string typed, string? expected)
     {
-        var speller = new SpellingCorrector(["fibromyalgia", "migraine", "magnesium", "dose"]);
+        var speller = new VocabularySpeller(["fibromyalgia", "migraine", "magnesium", "dose"]);
 
         Assert.Equal(expected, speller.Correct(typed));
     }

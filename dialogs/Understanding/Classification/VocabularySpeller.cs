@@ -6,12 +6,12 @@ namespace MagBot.Dialogs.Understanding.Classification;
 /// edit turns a word into another word ("lose" → "dose"); 1 up to 7 letters; 2 from 8. Ties go to the more frequent word.
 /// "fibromyalga" → "fibromyalgia", "migrane" → "migraine", "magnesuim" → "magnesium".
 /// </summary>
-public sealed class SpellingCorrector
+public sealed class VocabularySpeller
 {
     private readonly Dictionary<string, int> _frequency;
     private readonly string[][] _byLength;
 
-    public SpellingCorrector(IEnumerable<string> knownWords)
+    public VocabularySpeller(IEnumerable<string> knownWords)
     {
         _frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var w in knownWords)

@@ -15,9 +15,8 @@ internal sealed class UnderstandingWarmUp(IIntentRecognizer intents, QuantityRec
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        intents.Recognize("hello");
-        logger.LogInformation("Intent recognizer ready in {Milliseconds} ms", watch.ElapsedMilliseconds);
+        // Resolving the recognizer (done by injection, when the host builds this service) is what trains it.
+        logger.LogInformation("Intent recognizer ready ({Recognizer})", intents.GetType().Name);
         _quantities = Task.Run(() =>
         {
             var q = Stopwatch.StartNew();

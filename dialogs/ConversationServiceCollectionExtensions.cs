@@ -31,7 +31,9 @@ public static class ConversationServiceCollectionExtensions
         // The medication lexicon is validated while the service starts, like the content it cites.
         services.AddSingleton(sp => MedicationLexicon.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton<MedicationRecognizer>();
-        services.TryAddSingleton<IIntentRecognizer, KeywordIntentRecognizer>();
+        services.TryAddSingleton<IMedicationFinder>(sp => new LexiconMedicationFinder(sp.GetRequiredService<MedicationRecognizer>()));
+        // Trains on the embedded labelled split when first resolved (once per process); the host resolves it at start-up.
+        services.TryAddSingleton<IIntentRecognizer>(sp => IntentRecognizer.ForEmbeddedTraining(sp.GetRequiredService<IMedicationFinder>()));
         // Red flags are compiled once per process; a mistake in red-flags.yaml fails here, at start-up.
         services.TryAddSingleton(RedFlagRuleSet.Embedded);
         services.TryAddSingleton<ISafetyScreen, RedFlagScreen>();

@@ -9,6 +9,8 @@ switch (verb)
 {
     case "chat":
         return await ChatAsync();
+    case "nlu-eval":
+        return NluEvalCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
     case "-h" or "--help" or "help":
         Console.WriteLine("Usage: magbot chat | magbot nlu-eval FILE");
         return 0;

@@ -16,6 +16,7 @@ public static class MagBotApp
         builder.AddMagBotHostOptions();
         builder.Services.AddMagBotStorage(builder.Configuration);
         builder.Services.AddMagBotConversation(builder.Configuration);
+        builder.Services.AddHostedService<MagBot.Bot.UnderstandingWarmUp>();
         builder.Services.AddMagBotAdapter();
         builder.Services.AddMagBotWebChat(builder.Configuration);
 

@@ -1,0 +1,75 @@
+namespace MagBot.Dialogs.Understanding.Evaluation;
+
+/// <summary>
+/// How a recognizer did on labelled examples, as <c>rasa test nlu</c> reports it: accuracy, per-intent
+/// precision/recall/F1, a confusion table and the mistakes; plus what the confidence is worth — how
+/// often the bot would ask a clarifying question, and how accurate it is when it does not.
+/// </summary>
+public sealed class IntentEvaluation
+{
+    public IntentEvaluation(IReadOnlyList<IntentPrediction> predictions, double clarifyThreshold)
+    {
+        Predictions = predictions;
+        ClarifyThreshold = clarifyThreshold;
+        Labels = [.. Intents.All.Where(i => predictions.Any(p => p.Example.Intent == i || p.Result.Intent == i))];
+        Scores = [.. Labels.Select(Score)];
+    }
+
+    public IReadOnlyList<IntentPrediction> Predictions { get; }
+    public double ClarifyThreshold { get; }
+    public IReadOnlyList<string> Labels { get; }
+    public IReadOnlyList<IntentScore> Scores { get; }
+
+    public int Count => Predictions.Count;
+    public int Correct => Predictions.Count(p => p.IsCorrect);
+    public double Accuracy => Count == 0 ? 0 : (double)Correct / Count;
+    public double MacroF1 => Scores.Where(s => s.Support > 0).Select(s => s.F1).DefaultIfEmpty(0).Average();
+
+    /// <summary>Share of messages below the threshold: the bot asks which topic was meant.</summary>
+    public double ClarifyRate => Count == 0 ? 0 : (double)Predictions.Count(p => p.Result.Score < ClarifyThreshold) / Count;
+
+    /// <summary>Accuracy on the messages the bot acts on without asking.</summary>
+    public double ConfidentAccuracy
+    {
+        get
+        {
+            var acted = Predictions.Where(p => p.Result.Score >= ClarifyThreshold).ToList();
+            return acted.Count == 0 ? 0 : (double)acted.Count(p => p.IsCorrect) / acted.Count;
+        }
+    }
+
+    /// <summary>Wrong answers given with confidence at or above the threshold: the bot would act on a wrong topic.</summary>
+    public IReadOnlyList<IntentPrediction> ConfidentMistakes => [.. Mistakes.Where(p => p.Result.Score >= ClarifyThreshold)];
+
+    public IReadOnlyList<IntentPrediction> Mistakes => [.. Predictions.Where(p => !p.IsCorrect)];
+
+    public double MeanConfidence(bool correct) =>
+        Predictions.Where(p => p.IsCorrect == correct).Select(p => p.Result.Score).DefaultIfEmpty(double.NaN).Average();
+
+    /// <summary>Expected calibration error over ten confidence bins: how far stated confidence is from observed accuracy.</summary>
+    public double CalibrationError
+    {
+        get
+        {
+            if (Count == 0) return 0;
+            return Predictions
+                .GroupBy(p => Math.Min(9, (int)(p.Result.Score * 10)))
+                .Sum(g => (double)g.Count() / Count * Math.Abs(g.Average(p => p.Result.Score) - g.Average(p => p.IsCorrect ? 1.0 : 0.0)));
+        }
+    }
+
+    /// <summary>Count of examples labelled <paramref name="expected"/> and recognised as <paramref name="predicted"/>.</summary>
+    public int Confusion(string expected, string predicted) =>
+        Predictions.Count(p => p.Example.Intent == expected && p.Result.Intent == predicted);
+
+    private IntentScore Score(string intent)
+    {
+        var tp = Predictions.Count(p => p.Example.Intent == intent && p.Result.Intent == intent);
+        var predicted = Predictions.Count(p => p.Result.Intent == intent);
+        var support = Predictions.Count(p => p.Example.Intent == intent);
+        var precision = predicted == 0 ? 0 : (double)tp / predicted;
+        var recall = support == 0 ? 0 : (double)tp / support;
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new IntentScore(intent, precision, recall, f1, support);
+    }
+}

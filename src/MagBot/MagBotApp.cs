@@ -16,8 +16,10 @@ public static class MagBotApp
         builder.Services.AddMagBotStorage(builder.Configuration);
         builder.Services.AddMagBotConversation(builder.Configuration);
         builder.Services.AddMagBotAdapter();
+        builder.AddMagBotEdge();
 
         var app = builder.Build();
+        app.UseMagBotEdge();
         app.MapMagBot();
         return app;
     }

@@ -4,6 +4,7 @@ using MagBot.Dialogs.Replies;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace MagBot.Bot;
 
@@ -13,12 +14,17 @@ namespace MagBot.Bot;
 /// </summary>
 public sealed class MagBotAdapter : CloudAdapter
 {
+    /// <summary>The category of the SDK's own adapter logs. They name conversation and activity ids at
+    /// Information, so the host raises this category to Warning.</summary>
+    public const string SdkLogCategory = "MagBot.BotFrameworkSdk";
+
     public MagBotAdapter(
         BotFrameworkAuthentication authentication,
         MagBotActivityHandler bot,
         ContentCatalog content,
-        ILogger<MagBotAdapter> logger)
-        : base(authentication, logger)
+        ILogger<MagBotAdapter> logger,
+        ILoggerFactory loggerFactory)
+        : base(authentication, loggerFactory.CreateLogger(SdkLogCategory))
     {
         OnTurnError = async (turnContext, exception) =>
         {
@@ -36,4 +42,9 @@ public sealed class MagBotAdapter : CloudAdapter
             }
         };
     }
+
+    /// <summary>Runs a turn for an activity the edge (<c>MessagesEndpoint</c>) has already authenticated, so the
+    /// token is checked once and before the rate limiter counts the turn.</summary>
+    public Task<InvokeResponse> ProcessAuthenticatedAsync(AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default) =>
+        ProcessActivityAsync(authentication, activity, callback, cancellationToken);
 }

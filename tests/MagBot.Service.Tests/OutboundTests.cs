@@ -101,6 +101,6 @@ public sealed class OutboundTests
         Assert.Equal(8, attempts);
         Assert.Contains(logs.Lines, l => l.Contains("giving up", StringComparison.Ordinal) && l.Contains(status.ToString(), StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Turn failed", StringComparison.Ordinal));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"Giving up took {stopwatch.Elapsed.TotalSeconds:0} s.");
     }
 }

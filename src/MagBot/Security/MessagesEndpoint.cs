@@ -50,6 +50,12 @@ public sealed class MessagesEndpoint(
         try
         {
             var response = await adapter.ProcessAuthenticatedAsync(auth.Result!, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            if (response?.Status >= 500)
+            {
+                // The SDK answers an invoke no handler took with 501; the caller sent something MagBot does not do.
+                return Reject(http, new EdgeRejection(StatusCodes.Status400BadRequest, "Activity not supported",
+                    "MagBot does not handle this invoke activity."), activity);
+            }
             await HttpHelper.WriteResponseAsync(http.Response, response).ConfigureAwait(false);
             return Results.Empty;
         }

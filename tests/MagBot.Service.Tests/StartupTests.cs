@@ -40,4 +40,16 @@ public sealed class StartupTests
             Environment.SetEnvironmentVariable("MagBot__AllowAnonymous", null);
         }
     }
+
+    [Theory]
+    [InlineData("MagBot:AllowedServiceUrls:0", "not a url", "MagBot:AllowedServiceUrls")]
+    [InlineData("MagBot:AllowedServiceUrls:0", "ftp://channel.example/", "MagBot:AllowedServiceUrls")]
+    [InlineData("MagBot:Limits:MaxBodyBytes", "10", "MaxBodyBytes")]
+    [InlineData("MagBot:Limits:TurnsPerConversation", "0", "TurnsPerConversation")]
+    [InlineData("MagBot:ChannelRetry:MaxRetries", "50", "MaxRetries")]
+    public async Task A_bad_edge_setting_stops_the_start_naming_the_key(string key, string value, string named)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => MagBotServer.StartAsync(new Dictionary<string, string?> { [key] = value }));
+        Assert.Contains(named, error.Message);
+    }
 }

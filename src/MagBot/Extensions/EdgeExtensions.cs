@@ -16,6 +16,10 @@ public static class EdgeExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityHeadersOptions>().Bind(builder.Configuration.GetSection(MagBotHostOptions.SectionName))
             .Validate(o => !SecurityHeadersMiddleware.Validate(o).Any(), "MagBot:ClinicOrigins and MagBot:ConnectSources take origins such as https://clinic.example").ValidateOnStart();
+        services.AddOptions<MagBotHostOptions>()
+            .Validate(o => o.AllowedServiceUrls.All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)),
+                "MagBot:AllowedServiceUrls takes absolute http(s) URLs, such as https://channel.example/bot/")
+            .ValidateOnStart();
         services.AddOptions<ChannelRetryOptions>().Bind(builder.Configuration.GetSection(ChannelRetryOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
 

@@ -27,4 +27,16 @@ public sealed class ClinicOptions
     public string AccentColor { get; set; } = "#0b6e4f";
     public string AvatarInitials { get; set; } = "MB";
     public string? WelcomeLine { get; set; }
+
+    /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
+    public Dictionary<string, string?> Placeholders() => new()
+    {
+        ["clinicName"] = Name,
+        ["clinicGreeting"] = string.IsNullOrWhiteSpace(Name) ? null : $" from {Name}",
+        ["clinicPhone"] = Phone,
+        ["bookingUrl"] = BookingUrl,
+        ["emergencyNumber"] = EmergencyNumber,
+        ["crisisLine"] = CrisisLine,
+        ["poisonControl"] = PoisonControl,
+    };
 }

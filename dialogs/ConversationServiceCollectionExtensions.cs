@@ -30,7 +30,18 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IIntentRecognizer, KeywordIntentRecognizer>();
         services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
 
-        services.AddSingleton(_ => new TopicCatalog());
+        services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
+        services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
+        services.AddSingleton(_ => new TopicCatalog()
+            .Map(Intents.Fibromyalgia, FibromyalgiaDialog.DialogId)
+            .Map(Intents.Migraine, MigraineDialog.DialogId)
+            .Map(Intents.TensionHeadache, TensionHeadacheDialog.DialogId)
+            .Map(Intents.Mechanism, MechanismDialog.DialogId)
+            .Map(Intents.Testing, TestingDialog.DialogId)
+            .Map(Intents.Foods, FoodsDialog.DialogId)
+            .Map(Intents.SupplementForms, SupplementFormsDialog.DialogId)
+            .Map(Intents.Amounts, AmountsDialog.DialogId)
+            .Map(Intents.SideEffects, SideEffectsDialog.DialogId));
         AddDialogs(services);
 
         services.AddSingleton<ConversationState>();
@@ -50,6 +61,15 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Age, QuantityKind.AgeYears, sp.GetRequiredService<QuantityRecognizer>()));
         services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Number, QuantityKind.Number, sp.GetRequiredService<QuantityRecognizer>()));
         services.AddSingleton<Dialog, ResumeOfferDialog>();
+        services.AddSingleton<Dialog, FibromyalgiaDialog>();
+        services.AddSingleton<Dialog, MigraineDialog>();
+        services.AddSingleton<Dialog, TensionHeadacheDialog>();
+        services.AddSingleton<Dialog, MechanismDialog>();
+        services.AddSingleton<Dialog, TestingDialog>();
+        services.AddSingleton<Dialog, FoodsDialog>();
+        services.AddSingleton<Dialog, SupplementFormsDialog>();
+        services.AddSingleton<Dialog, AmountsDialog>();
+        services.AddSingleton<Dialog, SideEffectsDialog>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
     }
 }

@@ -114,16 +114,7 @@ public sealed class ConversationRunner(
     }
 
     /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
-    public Dictionary<string, string?> Args() => new()
-    {
-        ["clinicName"] = Clinic.Name,
-        ["clinicGreeting"] = string.IsNullOrWhiteSpace(Clinic.Name) ? null : $" from {Clinic.Name}",
-        ["clinicPhone"] = Clinic.Phone,
-        ["bookingUrl"] = Clinic.BookingUrl,
-        ["emergencyNumber"] = Clinic.EmergencyNumber,
-        ["crisisLine"] = Clinic.CrisisLine,
-        ["poisonControl"] = Clinic.PoisonControl,
-    };
+    public Dictionary<string, string?> Args() => Clinic.Placeholders();
 
     public Reply MenuReply(string textKey) => new()
     {
@@ -135,7 +126,7 @@ public sealed class ConversationRunner(
         dc.SendAsync(MenuReply(textKey), cancellationToken);
 
     private string? MenuIntent(string text) =>
-        TopicCatalog.Menu.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
+        TopicCatalog.Buttons.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
 
     private static bool StackHolds(DialogContext dc, string dialogId) => dc.StackIds.Contains(dialogId);
 
@@ -145,9 +136,12 @@ public sealed class ConversationRunner(
         {
             case Intents.Help:
                 await dc.SendAsync(new Reply { Text = content.Text("help.intro") }, cancellationToken).ConfigureAwait(false);
-                if (dc.ActiveDialog is { } active)
+                if (dc.ActiveDialog is not null)
                 {
-                    await dc.SendTextAsync("help.where", new Dictionary<string, string?> { ["where"] = Title(active) }, cancellationToken).ConfigureAwait(false);
+                    // The top of the stack is often a prompt, which has no title: name the flow it belongs to.
+                    var titled = dc.Data.Stack.Select(i => dialogs.Contains(i.Id) ? dialogs.Find(i.Id) : null).LastOrDefault(d => d?.TitleKey is not null);
+                    var where = titled is not null ? Title(titled) : content.Text("dialog.main");
+                    await dc.SendTextAsync("help.where", new Dictionary<string, string?> { ["where"] = where }, cancellationToken).ConfigureAwait(false);
                     await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
                 }
                 else

@@ -86,6 +86,9 @@ public sealed class MagBotActivityHandler(
         try
         {
             data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
+            // BotState hands back a converted *copy* of state read from storage as JSON and keeps the JSON:
+            // without setting the copy back, this turn's changes would never be saved.
+            if (data is not null) await _data.SetAsync(turnContext, data, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException or FormatException)
         {

@@ -30,4 +30,16 @@ public sealed class TopicCatalog
         ("menu.forms", Intents.SupplementForms),
         ("menu.medications", Intents.MedicationCheck),
     ];
+
+    /// <summary>Follow-up buttons topics offer beyond the main menu: (content key of the title, intent it starts).</summary>
+    public static readonly IReadOnlyList<(string TitleKey, string Intent)> FollowUps =
+    [
+        ("menu.testing", Intents.Testing),
+        ("menu.amounts", Intents.Amounts),
+        ("menu.side_effects", Intents.SideEffects),
+        ("menu.provider", Intents.Provider),
+    ];
+
+    /// <summary>Every button title the runner recognises as starting a topic: the menu, then the follow-ups.</summary>
+    public static IEnumerable<(string TitleKey, string Intent)> Buttons => Menu.Concat(FollowUps);
 }

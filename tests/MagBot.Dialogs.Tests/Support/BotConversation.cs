@@ -73,3 +73,9 @@ public static class ReplyExtensions
     public static IReadOnlyList<string> AllButtons(this IEnumerable<IMessageActivity> replies) =>
         [.. replies.SelectMany(BotTester.Buttons)];
 }
+
+public static class ActivityButtonExtensions
+{
+    /// <summary>The button titles of one reply (suggested actions and card buttons).</summary>
+    public static string[] AllButtonsOf(this Microsoft.Bot.Schema.IMessageActivity reply) => [.. BotTester.Buttons(reply)];
+}

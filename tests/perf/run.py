@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""MagBot load, start-up and memory benchmark.
+
+Starts, in Release, (1) MagBot, (2) the Bot Framework echo bot on the same SDK and host set-up (the peer)
+and (3) a bare ASP.NET Core endpoint returning fixed JSON (the ceiling); drives each with the same wrk
+load (message turns with deliveryMode expectReplies over 10,000 conversations) at 1, 32 and 128
+connections; times process start to first answered turn; measures memory per idle conversation in the
+embedded store; prints the figures and ratios and writes them to tests/perf/RESULTS.md.
+
+Usage: python3 tests/perf/run.py [--duration SECONDS] [--no-write]
+Needs wrk (Debian package `wrk`). Loopback only; every loop is bounded.
+"""
+import argparse, datetime, json, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PERF = os.path.join(ROOT, "tests", "perf")
+TARGETS = {
+    "magbot": os.path.join(ROOT, "src", "MagBot", "MagBot.csproj"),
+    "peer": os.path.join(PERF, "EchoBot", "EchoBot.csproj"),
+    "ceiling": os.path.join(PERF, "Ceiling", "Ceiling.csproj"),
+}
+DLL = {"magbot": "MagBot.dll", "peer": "EchoBot.dll", "ceiling": "Ceiling.dll"}
+CONNECTIONS = [1, 32, 128]
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build(out):
+    for name, proj in TARGETS.items():
+        log(f"building {name} (Release)…")
+        subprocess.run(["dotnet", "publish", proj, "-c", "Release", "-o", os.path.join(out, name), "--nologo", "-v", "q"],
+                       check=True, stdout=subprocess.DEVNULL)
+
+
+def turn_body(conv, text="help"):
+    return json.dumps({"type": "message", "id": "probe", "channelId": "emulator", "serviceUrl": "http://127.0.0.1:9/",
+                       "from": {"id": "u-" + conv, "role": "user"}, "conversation": {"id": conv},
+                       "recipient": {"id": "bot"}, "text": text, "deliveryMode": "expectReplies"}).encode()
+
+
+def answered(port, conv):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/messages", data=turn_body(conv),
+                                 headers={"Content-Type": "application/json"}, method="POST")
+    try:
+        with urllib.request.urlopen(req, timeout=2) as r:
+            return r.status == 200 and b"activities" in r.read()
+    except OSError:
+        return False
+
+
+def start(out, name, port):
+    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", MagBot__AllowAnonymous="true",
+               Logging__LogLevel__Default="Warning", DOTNET_gcServer="0")
+    t0 = time.monotonic()
+    proc = subprocess.Popen(["dotnet", os.path.join(out, name, DLL[name]), "--urls", f"http://127.0.0.1:{port}"],
+                            cwd=os.path.join(out, name), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = t0 + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited with {proc.returncode} during start-up")
+        if answered(port, f"startup-{port}"):
+            return proc, time.monotonic() - t0
+        time.sleep(0.01)
+    proc.kill()
+    raise RuntimeError(f"{name} did not answer a turn within 60 s")
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def wrk(port, connections, seconds, env_extra=None):
+    env = dict(os.environ, **(env_extra or {}))
+    threads = min(2, connections)
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s",
+           "-s", os.path.join(PERF, "turns.lua"), f"http://127.0.0.1:{port}"]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 60).stdout
+    line = next((l for l in out.splitlines() if l.startswith("RESULT ")), None)
+    if line is None:
+        raise RuntimeError("wrk printed no RESULT line:\n" + out)
+    return json.loads(line[len("RESULT "):])
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for l in f:
+            if l.startswith("VmRSS:"):
+                return int(l.split()[1])
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
+    ap.add_argument("--startups", type=int, default=3, help="start-up samples per bot (default 3)")
+    ap.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
+    args = ap.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install wrk")
+
+    out = tempfile.mkdtemp(prefix="magbot-perf-")
+    build(out)
+    load, startup = {}, {}
+    for name in TARGETS:
+        samples = []
+        for i in range(args.startups if name != "ceiling" else 1):
+            port = free_port()
+            proc, secs = start(out, name, port)
+            samples.append(secs)
+            if i < args.startups - 1 and name != "ceiling":
+                stop(proc)
+        startup[name] = statistics.median(samples)
+        log(f"{name}: first answered turn after {startup[name]:.2f} s (median of {len(samples)})")
+        log(f"{name}: warm-up…")
+        wrk(port, 32, 5)
+        load[name] = {}
+        for c in CONNECTIONS:
+            r = wrk(port, c, args.duration)
+            load[name][c] = r
+            log(f"{name} c={c}: {r['rps']:.0f} turns/s, p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms, non-2xx {r['non2xx']}")
+        stop(proc)
+
+    # Memory: 100,000 conversations with one turn each in the embedded store, measured in-process
+    # (managed heap after a full GC), and the service's resident set after the same load over HTTP.
+    log("memory probe (100,000 conversations)…")
+    probe = subprocess.run(["dotnet", "run", "-c", "Release", "--project", os.path.join(PERF, "MemoryProbe"), "--", "100000"],
+                           capture_output=True, text=True, timeout=1200)
+    mem_line = next((l for l in probe.stdout.splitlines() if l.startswith("RESULT ")), None)
+    memory = json.loads(mem_line[len("RESULT "):]) if mem_line else {"error": probe.stdout[-2000:] + probe.stderr[-2000:]}
+
+    report(load, startup, memory, args)
+
+
+def report(load, startup, memory, args):
+    cpu = "unknown"
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    lines = []
+    w = lines.append
+    w(f"# MagBot performance results\n")
+    w(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu}), "
+      f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, {platform.system()} {platform.release()}.")
+    w(f"Command: `python3 tests/perf/run.py --duration {args.duration}` (wrk on loopback; {args.duration} s per run; "
+      "message turns with `deliveryMode: expectReplies` over 10,000 conversations).\n")
+    w("## Load\n")
+    w("| connections | bot | turns/s | p50 ms | p99 ms | non-2xx |")
+    w("| ---: | --- | ---: | ---: | ---: | ---: |")
+    for c in CONNECTIONS:
+        for name in TARGETS:
+            r = load[name][c]
+            w(f"| {c} | {name} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non2xx']} |")
+    w("\n| connections | MagBot/peer throughput | MagBot/ceiling throughput | MagBot p99 / peer p99 |")
+    w("| ---: | ---: | ---: | ---: |")
+    for c in CONNECTIONS:
+        m, p, ce = load["magbot"][c], load["peer"][c], load["ceiling"][c]
+        w(f"| {c} | {m['rps'] / p['rps']:.2f} | {m['rps'] / ce['rps']:.2f} | {m['p99_ms'] / max(p['p99_ms'], 1e-9):.2f} |")
+    w("\n## Start-up (process start to first answered turn)\n")
+    w("| bot | seconds |")
+    w("| --- | ---: |")
+    for name in TARGETS:
+        w(f"| {name} | {startup[name]:.2f} |")
+    w(f"\nMagBot / peer: **{startup['magbot'] / startup['peer']:.2f}×** (target ≤ 1.5×)\n")
+    w("## Memory (embedded store)\n")
+    if "error" in memory:
+        w("The memory probe failed:\n\n```\n" + memory["error"] + "\n```")
+    else:
+        w(f"{memory['conversations']:,} conversations with one turn each: managed heap grew by "
+          f"{memory['heap_bytes'] / 2**20:.1f} MiB, **{memory['bytes_per_conversation']:.0f} bytes per conversation** "
+          f"(target ≤ 2048). Stored items: {memory['stored_items']:,}.")
+    w("\n## Targets\n")
+    c32 = load["magbot"][32], load["peer"][32]
+    w(f"- Throughput at 32 connections ≥ peer: {'met' if c32[0]['rps'] >= c32[1]['rps'] else 'NOT met'} "
+      f"({c32[0]['rps'] / c32[1]['rps']:.2f})")
+    w(f"- p99 at 32 connections no worse than peer: {'met' if c32[0]['p99_ms'] <= c32[1]['p99_ms'] else 'NOT met'} "
+      f"({c32[0]['p99_ms']:.2f} vs {c32[1]['p99_ms']:.2f} ms)")
+    w(f"- Start-up ≤ 1.5× peer: {'met' if startup['magbot'] <= 1.5 * startup['peer'] else 'NOT met'}")
+    if "error" not in memory:
+        w(f"- ≤ 2 KB per idle conversation: {'met' if memory['bytes_per_conversation'] <= 2048 else 'NOT met'}")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if not args.no_write:
+        with open(os.path.join(PERF, "RESULTS.md"), "w") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()

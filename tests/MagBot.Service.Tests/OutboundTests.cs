@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using MagBot.Service.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace MagBot.Service.Tests;
@@ -44,6 +45,21 @@ public sealed class OutboundTests
         // The reply cannot be delivered (the test refuses the connection); the turn's error is logged, not answered 5xx.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("channel.invalid", outbound.Hosts);
+    }
+
+    [Theory]
+    [InlineData("https://proactive.invalid/v3/conversations/c/activities")]
+    [InlineData("http://169.254.169.254.invalid/latest/meta-data/")]
+    public async Task In_anonymous_mode_the_reply_client_itself_refuses_addresses_that_are_not_allowed(string url)
+    {
+        var outbound = new OutboundConnections();
+        await using var server = await MagBotServer.StartAsync(configure: outbound.Attach);
+        var client = server.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(url, new StringContent("{}")));
+
+        Assert.Contains("MagBot:AllowedServiceUrls", error.Message);
+        Assert.Empty(outbound.Hosts);
     }
 
     [Fact]

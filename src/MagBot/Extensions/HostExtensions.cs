@@ -43,7 +43,8 @@ public static class HostExtensions
         services.AddHttpClient();
         // The SDK's connector factory asks the IHttpClientFactory for the default (unnamed) client for every reply.
         services.AddTransient<ChannelRetryHandler>();
-        services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler<ChannelRetryHandler>();
+        services.AddTransient<AnonymousOutboundGuard>();
+        services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler<AnonymousOutboundGuard>().AddHttpMessageHandler<ChannelRetryHandler>();
         services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {

@@ -45,9 +45,7 @@ public static class HostExtensions
         services.AddTransient<ChannelRetryHandler>();
         services.AddTransient<AnonymousOutboundGuard>();
         services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler<AnonymousOutboundGuard>().AddHttpMessageHandler<ChannelRetryHandler>();
-        // The SDK keeps this client for the life of the process, so connections are recycled to follow DNS changes.
-        services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) });
+        services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             BotFrameworkSigningKeys.UseHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>());

@@ -86,6 +86,8 @@ public sealed class ConversationRunner(
             if (!isNewTopic)
             {
                 await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                // A side question that itself asked something may have just ended: offer the left flow back now.
+                await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             }
             // A side question: keep the flow to offer it back afterwards (the newest one only).

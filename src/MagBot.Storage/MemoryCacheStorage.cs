@@ -1,44 +1,31 @@
+using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
 
 namespace MagBot.Storage;
 
-/// <summary>Options of the embedded store (section <c>Storage</c>).</summary>
-public sealed class StorageOptions
-{
-    public const string SectionName = "Storage";
-
-    /// <summary><c>Memory</c> (default) or <c>Redis</c>.</summary>
-    public string Provider { get; set; } = "Memory";
-
-    /// <summary>State untouched for this long is forgotten (the retention limit for health data).</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(4);
-
-    /// <summary>The most items the embedded store holds; the least recently used go first beyond it.</summary>
-    public long MaxItems { get; set; } = 200_000;
-
-    /// <summary>Prefix of every Redis key, so several bots can share one Redis.</summary>
-    public string KeyPrefix { get; set; } = "magbot:";
-}
-
 /// <summary>
 /// The embedded Bot Framework store: one process, no set-up. Items are kept as JSON text (never
-/// shared object references) with a sliding expiry, so abandoned conversations do not grow memory
-/// without bound. ETags follow Bot Framework: a write with a stale ETag fails, <c>*</c> or none overwrites.
+/// shared object references) with a sliding expiry of <see cref="StorageOptions.Retention"/>, so
+/// abandoned conversations do not grow memory without bound, and at most <see cref="StorageOptions.MaxItems"/>
+/// items. ETags follow Bot Framework: a write with a stale ETag fails with <see cref="ETagConflictException"/>,
+/// <c>*</c> or none overwrites, and a batch with one stale item writes nothing.
 /// </summary>
-public sealed class MemoryCacheStorage : IStorage, IDisposable
+public sealed class MemoryCacheStorage : IStorage, IStorageHealth, IDisposable
 {
     private readonly MemoryCache _cache;
     private readonly TimeSpan _retention;
+    private readonly long _maxItems;
     private readonly object _writeLock = new();
     private long _etag;
 
     public MemoryCacheStorage(IOptions<StorageOptions> options, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _retention = o.Retention;
+        _maxItems = o.MaxItems;
         _cache = new MemoryCache(new MemoryCacheOptions
         {
             SizeLimit = o.MaxItems,
@@ -49,12 +36,17 @@ public sealed class MemoryCacheStorage : IStorage, IDisposable
 
     private sealed record Entry(string Json, string ETag);
 
+    public string Provider => StorageOptions.MemoryProvider;
+
+    public int Count => _cache.Count;
+
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var result = new Dictionary<string, object>(keys.Length);
         foreach (var key in keys)
         {
+            // TryGetValue also restarts the sliding expiry: reading a conversation keeps it alive.
             if (_cache.TryGetValue(key, out Entry? entry) && entry is not null)
             {
                 var json = StoreItemJson.Deserialize(entry.Json);
@@ -80,7 +72,10 @@ public sealed class MemoryCacheStorage : IStorage, IDisposable
             {
                 var json = StoreItemJson.ToJson(value);
                 json.Remove(StoreItemJson.ETagProperty);
-                var etag = Interlocked.Increment(ref _etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var etag = Interlocked.Increment(ref _etag).ToString(CultureInfo.InvariantCulture);
+                // MemoryCache silently refuses an entry that would pass its size limit; make room first
+                // (expired, then least recently used) so a write is never dropped without a trace.
+                if (_cache.Count >= _maxItems && !_cache.TryGetValue(key, out _)) _cache.Compact(Math.Max(0.05, 1.5 / Math.Max(1, _cache.Count)));
                 _cache.Set(key, new Entry(StoreItemJson.Serialize(json), etag), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _retention });
             }
         }
@@ -90,11 +85,14 @@ public sealed class MemoryCacheStorage : IStorage, IDisposable
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys) _cache.Remove(key);
+        lock (_writeLock)
+        {
+            foreach (var key in keys) _cache.Remove(key);
+        }
         return Task.CompletedTask;
     }
 
-    public int Count => _cache.Count;
+    public Task<bool> IsAvailableAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
 
     public void Dispose() => _cache.Dispose();
 

@@ -45,8 +45,8 @@ public static class StoreItemJson
     }
 
     /// <summary>Raised for a write whose ETag is stale: another turn saved first.</summary>
-    public static Exception Conflict(string key) =>
-        new InvalidOperationException($"Etag conflict on key '{Redact(key)}': the item was changed by another writer since it was read.");
+    public static ETagConflictException Conflict(string key) =>
+        new ETagConflictException($"Etag conflict on key '{Redact(key)}': the item was changed by another writer since it was read.");
 
     /// <summary>Keys hold channel, conversation and user ids: logs and errors show only a short hash.</summary>
     public static string Redact(string key) =>

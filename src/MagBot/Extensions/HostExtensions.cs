@@ -4,6 +4,7 @@ using MagBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MagBot.Extensions;
@@ -29,10 +30,36 @@ public static class HostExtensions
         return builder;
     }
 
+    /// <summary>State storage chosen by <c>Storage:Provider</c>: the embedded memory store (default) or Redis
+    /// (<c>ConnectionStrings:Redis</c>), with the matching per-conversation turn lock. Options are validated at
+    /// start-up and a bad one names its key.</summary>
     public static IServiceCollection AddMagBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.AddSingleton<IStorage>(sp => new MemoryCacheStorage(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetService<TimeProvider>()));
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(o => o.RedisConnectionString = configuration.GetConnectionString("Redis"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var useRedis = string.Equals(configuration[$"{StorageOptions.SectionName}:Provider"], StorageOptions.RedisProvider, StringComparison.OrdinalIgnoreCase);
+        if (useRedis)
+        {
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton<RedisStorage>();
+            services.AddSingleton<IConversationLock, RedisConversationLock>();
+            services.AddSingleton<IStorage>(sp => sp.GetRequiredService<RedisStorage>());
+            services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<RedisStorage>());
+            services.AddHostedService<RedisConnectOnStart>();
+        }
+        else
+        {
+            services.AddSingleton(sp => new MemoryCacheStorage(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetService<TimeProvider>()));
+            services.AddSingleton<IConversationLock, MemoryConversationLock>();
+            services.AddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryCacheStorage>());
+            services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<MemoryCacheStorage>());
+        }
+        services.AddSingleton<ConversationLockMiddleware>();
         return services;
     }
 
@@ -65,7 +92,7 @@ public static class HostExtensions
     {
         // Through the edge (Security/MessagesEndpoint): limits, reply-address check and authentication before the SDK.
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", StorageHealthEndpoint.GetAsync);
         return app;
     }
 }

@@ -48,6 +48,20 @@ public sealed class FoodsDialogTests
     }
 
     [Fact]
+    public async Task In_teams_the_five_choices_come_as_a_card_and_still_work()
+    {
+        using var conv = new BotConversation(channelId: Microsoft.Bot.Connector.Channels.Msteams);
+        await conv.SendAsync("Foods with magnesium");
+        await conv.SendAsync("yes");
+        var ask = Assert.Single(await conv.SendAsync("28"));
+        Assert.Null(ask.SuggestedActions);
+        Assert.Equal(["Female", "Male", "Pregnant", "Breastfeeding", "Prefer not to say"], ask.AllButtonsOf());
+        var replies = await conv.SendAsync("Pregnant");
+        Assert.Contains("**350 mg a day**", replies[0].Text);
+        Assert.All(replies, r => Assert.True((r.SuggestedActions?.Actions?.Count ?? 0) <= 3));
+    }
+
+    [Fact]
     public async Task Declining_the_share_ends_with_follow_ups()
     {
         using var conv = new BotConversation();

@@ -46,6 +46,15 @@ public sealed class InterruptionTests
 
     [Theory]
     [MemberData(nameof(Depths))]
+    public async Task Delete_my_data_forgets_the_flow(Depth depth)
+    {
+        using var conv = await AtAsync(depth);
+        Assert.Equal(Text(conv, "delete.done"), Assert.Single(await conv.SendAsync("delete my data")).Text);
+        Assert.DoesNotContain(depth.Next, (await conv.SendAsync(depth.Answer)).AllText());
+    }
+
+    [Theory]
+    [MemberData(nameof(Depths))]
     public async Task Start_over_returns_to_the_menu(Depth depth)
     {
         using var conv = await AtAsync(depth);
@@ -78,6 +87,21 @@ public sealed class InterruptionTests
         Assert.Equal(Text(conv, "cancel.done"), (await conv.SendAsync("No, thanks"))[0].Text);
         Assert.DoesNotContain(depth.Next, (await conv.SendAsync(depth.Answer)).AllText());
     }
+
+    [Fact]
+    public async Task Side_question_that_asks_its_own_question_offers_the_left_flow_back_when_it_ends()
+    {
+        using var conv = await AtAsync(FoodsAgeDepth);
+        var side = await conv.SendAsync("How much magnesium?");
+        Assert.Equal(Text(conv, "amounts.dose.offer"), side[^1].Text);
+        var ended = await conv.SendAsync("No, thanks");
+        Assert.Equal(Text(conv, "topic.next"), ended[0].Text);
+        Assert.Equal($"Would you like to go back to **{Text(conv, "topic.foods.title")}**?", ended[^1].Text);
+        Assert.Equal(Text(conv, "foods.age.ask"), Assert.Single(await conv.SendAsync("yes")).Text);
+        Assert.Equal(Text(conv, "foods.sex.ask"), Assert.Single(await conv.SendAsync("52")).Text);
+    }
+
+    private static readonly Depth FoodsAgeDepth = new("foods: age", ["Foods with magnesium", "yes"], "foods.age.ask", "topic.foods.title", "34", "Which applies to you?");
 
     private static async Task<BotConversation> AtAsync(Depth depth)
     {

@@ -1,0 +1,22 @@
+using MagBot.Storage;
+
+namespace MagBot.Extensions;
+
+/// <summary><c>GET /healthz</c>: 200 <c>{status:"ok", storage:"ok"}</c> while state can be stored, 503
+/// <c>{status:"degraded", storage:"unavailable"}</c> while it cannot (Redis down), so App Service's health
+/// check takes a broken instance out of rotation and operators see why.</summary>
+public static class StorageHealthEndpoint
+{
+    /// <summary>A health probe must answer fast even when Redis hangs; the store's own timeout may be longer.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
+    public static async Task<IResult> GetAsync(IStorageHealth storage, CancellationToken cancellationToken)
+    {
+        var probe = storage.IsAvailableAsync(cancellationToken);
+        var finished = await Task.WhenAny(probe, Task.Delay(ProbeTimeout, cancellationToken)).ConfigureAwait(false);
+        var available = finished == probe && await probe.ConfigureAwait(false);
+        return available
+            ? Results.Ok(new { status = "ok", storage = "ok", provider = storage.Provider })
+            : Results.Json(new { status = "degraded", storage = "unavailable", provider = storage.Provider }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

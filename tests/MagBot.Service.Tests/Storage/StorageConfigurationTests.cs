@@ -1,0 +1,67 @@
+using System.Net;
+using MagBot.Service.Tests.Support;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace MagBot.Service.Tests.Storage;
+
+/// <summary>Storage settings are checked when the service starts, and a bad one is named.</summary>
+public sealed class StorageConfigurationTests
+{
+    public static TheoryData<string, string?, string> BadSettings() => new()
+    {
+        { "Storage:Provider", "Cassandra", "Storage:Provider" },
+        { "Storage:Retention", "-00:10:00", "Storage:Retention" },
+        { "Storage:Retention", "00:00:00", "Storage:Retention" },
+        { "Storage:MaxItems", "0", "Storage:MaxItems" },
+        { "Storage:LockWait", "00:00:00", "Storage:LockWait" },
+    };
+
+    [Theory, MemberData(nameof(BadSettings))]
+    public async Task A_bad_storage_setting_fails_start_up_naming_the_key(string key, string? value, string named)
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => MagBotServer.StartAsync(new Dictionary<string, string?> { [key] = value }));
+        Assert.Contains(named, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(",,,")]
+    public async Task Redis_without_a_usable_connection_string_fails_start_up_naming_ConnectionStrings_Redis(string? connectionString)
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => MagBotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Redis",
+            ["ConnectionStrings:Redis"] = connectionString,
+        }));
+        Assert.Contains("ConnectionStrings:Redis", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_reports_the_memory_store_as_ok()
+    {
+        await using var server = await MagBotServer.StartAsync();
+        var response = await server.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ok", (string?)body["status"]);
+        Assert.Equal("ok", (string?)body["storage"]);
+        Assert.Equal("Memory", (string?)body["provider"]);
+    }
+
+    [Fact]
+    public async Task Redis_that_is_not_running_at_start_up_does_not_stop_the_service_and_healthz_says_degraded()
+    {
+        await using var server = await MagBotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Redis",
+            ["ConnectionStrings:Redis"] = "127.0.0.1:1",
+        });
+        var started = DateTime.UtcNow;
+        var response = await server.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("unavailable", (string?)JObject.Parse(await response.Content.ReadAsStringAsync())["storage"]);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(6), "the health probe must not hang on Redis");
+    }
+}

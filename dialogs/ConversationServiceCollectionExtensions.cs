@@ -23,12 +23,18 @@ public static class ConversationServiceCollectionExtensions
         var overrides = configuration.GetSection("Content:Overrides").GetChildren()
             .Where(c => c.Value is not null)
             .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
-        // Content is validated while the service starts: a bad file fails start-up with its name.
-        services.AddSingleton(_ => ContentCatalog.LoadEmbedded(overrides));
+        // Content is validated while the service starts: a bad file, a forbidden claim or a bad
+        // override fails start-up with its name (loaded here, not on the first message).
+        services.AddSingleton(ContentCatalog.LoadEmbedded(overrides));
 
         services.AddSingleton<QuantityRecognizer>();
+        // The medication lexicon is validated while the service starts, like the content it cites.
+        services.AddSingleton(sp => MedicationLexicon.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
+        services.AddSingleton<MedicationRecognizer>();
         services.TryAddSingleton<IIntentRecognizer, KeywordIntentRecognizer>();
-        services.TryAddSingleton<ISafetyScreen, NoSafetyScreen>();
+        // Red flags are compiled once per process; a mistake in red-flags.yaml fails here, at start-up.
+        services.TryAddSingleton(RedFlagRuleSet.Embedded);
+        services.TryAddSingleton<ISafetyScreen, RedFlagScreen>();
 
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
@@ -41,7 +47,9 @@ public static class ConversationServiceCollectionExtensions
             .Map(Intents.Foods, FoodsDialog.DialogId)
             .Map(Intents.SupplementForms, SupplementFormsDialog.DialogId)
             .Map(Intents.Amounts, AmountsDialog.DialogId)
-            .Map(Intents.SideEffects, SideEffectsDialog.DialogId));
+            .Map(Intents.SideEffects, SideEffectsDialog.DialogId)
+            .Map(Intents.MedicationCheck, InteractionScreeningDialog.DialogId)
+            .Map(Intents.Provider, ProviderDialog.DialogId));
         AddDialogs(services);
 
         services.AddSingleton<ConversationState>();
@@ -70,6 +78,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, SupplementFormsDialog>();
         services.AddSingleton<Dialog, AmountsDialog>();
         services.AddSingleton<Dialog, SideEffectsDialog>();
+        services.AddSingleton<Dialog, InteractionScreeningDialog>();
+        services.AddSingleton<Dialog, ProviderDialog>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
     }
 }

@@ -30,6 +30,8 @@ public sealed class ConversationRunner(
     IIntentRecognizer intents,
     ISafetyScreen safety,
     TopicCatalog topics,
+    MedicationRecognizer medications,
+    MedicationLexicon lexicon,
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger)
 {
@@ -37,6 +39,9 @@ public sealed class ConversationRunner(
     public const double ClarifyThreshold = 0.5;
 
     public const string ResumeDialogId = "resume.offer";
+
+    /// <summary>Turn-state key set when stored state could not be read and the conversation restarted.</summary>
+    public const string RestartedNoticeKey = "MagBot.RestartedNotice";
 
     public ClinicOptions Clinic => clinic.Value;
 
@@ -47,7 +52,7 @@ public sealed class ConversationRunner(
         var dc = new DialogContext(turn, dialogs, data, content);
         var raw = turn.Activity.Text ?? string.Empty;
 
-        var alert = safety.Screen(raw);
+        var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()));
         if (alert is not null)
         {
             // Any red flag wins: urgent guidance first, and the current flow stops.
@@ -57,8 +62,11 @@ public sealed class ConversationRunner(
             foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
+        // Told after the safety screen, so urgent guidance is always the first reply of a turn.
+        if (turn.TurnState.Get<object>(RestartedNoticeKey) is not null)
+            await dc.SendTextAsync("state.restarted", cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        if (dc.Text.Length == 0 && turn.Activity.Value is null)
+        if (IsBlank(dc.Text) && turn.Activity.Value is null)
         {
             await SendMenuAsync(dc, "message.empty", cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
@@ -95,9 +103,30 @@ public sealed class ConversationRunner(
             data.Stack.Clear();
         }
 
+        if (active is null && NamesMedicines(raw, intent))
+        {
+            // "I take amlodipine, can I take magnesium?": a message that names medicines starts the check with them.
+            await dc.BeginDialogAsync(InteractionScreeningDialog.DialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
+
         await StartTopicAsync(dc, intent, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
+    }
+
+    /// <summary>Does the message name medicines the check should start with? A medicine's own name always
+    /// does. A lay word alone ("laxatives", "antacids") does only when no other topic was asked about, so
+    /// "can laxatives cause too much magnesium?" stays with its topic; so does Epsom salt asked about as a form.</summary>
+    private bool NamesMedicines(string raw, IntentResult intent)
+    {
+        var found = medications.Recognize(raw).Found;
+        if (found.Count == 0) return false;
+        var otherTopic = intent.Intent is not (Intents.None or Intents.MedicationCheck) && intent.Score >= ClarifyThreshold;
+        if (!otherTopic) return true;
+        var named = found.Where(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical)).ToList();
+        var aboutForms = intent.Intent is Intents.SupplementForms or Intents.Foods;
+        return named.Count > 0 && !(aboutForms && named.All(m => m.ClassId == "magnesium-antacid-laxative"));
     }
 
     /// <summary>The welcome: greeting, disclaimer and topic buttons.</summary>
@@ -129,6 +158,11 @@ public sealed class ConversationRunner(
 
     private string? MenuIntent(string text) =>
         TopicCatalog.Buttons.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
+
+    /// <summary>Nothing visible: empty, white space, control characters, zero-width and direction marks.
+    /// (Emoji are visible and go on to understanding: 👍 answers a yes/no question.)</summary>
+    private static bool IsBlank(string text) =>
+        text.All(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     private static bool StackHolds(DialogContext dc, string dialogId) => dc.StackIds.Contains(dialogId);
 

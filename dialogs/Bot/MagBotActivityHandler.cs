@@ -101,8 +101,9 @@ public sealed class MagBotActivityHandler(
             var welcomed = data?.Welcomed ?? false;
             data = new ConversationData { Welcomed = welcomed };
             await _data.SetAsync(turnContext, data, cancellationToken).ConfigureAwait(false);
+            // The runner tells the user, after the safety screen: urgent guidance always comes first.
             if (turnContext.Activity.Type == ActivityTypes.Message)
-                await turnContext.SendActivityAsync(ReplyRenderer.Render(new Reply { Text = runner.RestartedText }, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+                turnContext.TurnState[ConversationRunner.RestartedNoticeKey] = true;
         }
         return data;
     }

@@ -99,6 +99,10 @@ public sealed partial class ContentCatalog
             }
         }
 
+        var claims = parsed.Where(p => Kind(p.Root) == ForbiddenClaims.Kind).Select(p => ForbiddenClaims.Load(p.Name, p.Root)).FirstOrDefault()
+            ?? ForbiddenClaims.Embedded;
+        CheckClaims(claims, entries.Values, parsed);
+
         var checkedOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, text) in overrides ?? new Dictionary<string, string>())
         {
@@ -106,10 +110,40 @@ public sealed partial class ContentCatalog
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} overrides a key that does not exist.");
             if (entries[key].IsFact)
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} would change a sourced health fact; only conversational wording may be overridden.");
+            if (claims.Find(text) is { } claim)
+                throw new ContentValidationException($"Configuration Content:Overrides:{key} makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
             checkedOverrides[key] = text;
         }
         return new ContentCatalog(entries, sources, checkedOverrides);
     }
+
+    /// <summary>Fails when any entry, or any text in a structured content file (foods, medicines…), makes a forbidden claim.
+    /// Rule files (red flags, forbidden claims) hold patterns, not statements, and are skipped.</summary>
+    private static void CheckClaims(ForbiddenClaims claims, IEnumerable<ContentEntry> entries, IEnumerable<(string Name, YamlMappingNode Root)> files)
+    {
+        foreach (var entry in entries)
+        {
+            if (claims.Find(entry.Text) is { } claim)
+                throw new ContentValidationException($"{entry.File}: '{entry.Key}' makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
+        }
+        foreach (var (name, root) in files.Where(f => Kind(f.Root) is not ("responses" or "facts" or "sources" or ForbiddenClaims.Kind or "red-flags")))
+        {
+            foreach (var text in Scalars(root))
+            {
+                if (claims.Find(text) is { } claim)
+                    throw new ContentValidationException($"{name}: makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
+            }
+        }
+    }
+
+    /// <summary>Every scalar value under <paramref name="node"/> (keys excluded).</summary>
+    internal static IEnumerable<string> Scalars(YamlNode node) => node switch
+    {
+        YamlScalarNode s => s.Value is { Length: > 0 } v ? [v] : [],
+        YamlSequenceNode seq => seq.Children.SelectMany(Scalars),
+        YamlMappingNode map => map.Children.Values.SelectMany(Scalars),
+        _ => [],
+    };
 
     public bool Contains(string key) => _entries.ContainsKey(key);
 

@@ -20,6 +20,8 @@ public static class Markdown
             if (c == '>') { sb.Append("&gt;"); continue; }
             if (c == '&') { sb.Append("&amp;"); continue; }
             if (char.IsControl(c) && c != '\n') continue;
+            // Direction overrides and isolates would let echoed text reorder what is shown around it.
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') continue;
             if (Special.Contains(c)) sb.Append('\\');
             sb.Append(c);
         }

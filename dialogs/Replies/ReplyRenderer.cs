@@ -16,13 +16,13 @@ public static class ReplyRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         var activity = Activity.CreateMessageActivity();
-        activity.Text = reply.Text;
+        var isTeams = string.Equals(channelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase);
+        activity.Text = isTeams ? TeamsMarkdown.Adapt(reply.Text) : reply.Text;
         activity.TextFormat = TextFormatTypes.Markdown;
         activity.Speak = reply.Speak ?? (reply.Text is null ? null : Markdown.ToPlainText(reply.Text));
         activity.InputHint = reply.Buttons.Count > 0 ? InputHints.ExpectingInput : InputHints.AcceptingInput;
         activity.Attachments = [];
 
-        var isTeams = string.Equals(channelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase);
         if (reply.Buttons.Count > 0)
         {
             if (isTeams && reply.Buttons.Count > TeamsSuggestedActionLimit)

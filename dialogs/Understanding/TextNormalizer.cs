@@ -13,7 +13,7 @@ public static class TextNormalizer
     {
         if (string.IsNullOrWhiteSpace(text)) return string.Empty;
         if (text.Length > MaxUnderstoodLength) text = text[..MaxUnderstoodLength];
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = UnicodeText.Decompose(text);
         var sb = new StringBuilder(decomposed.Length);
         var lastSpace = true;
         foreach (var c in decomposed)

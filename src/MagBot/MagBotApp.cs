@@ -1,5 +1,6 @@
 using MagBot.Dialogs;
 using MagBot.Extensions;
+using MagBot.WebChat;
 
 namespace MagBot;
 
@@ -17,10 +18,12 @@ public static class MagBotApp
         builder.Services.AddMagBotConversation(builder.Configuration);
         builder.Services.AddMagBotAdapter();
         builder.AddMagBotEdge();
+        builder.Services.AddMagBotWebChat(builder.Configuration);
 
         var app = builder.Build();
         app.UseMagBotEdge();
         app.MapMagBot();
+        app.MapWebChat();
         return app;
     }
 }

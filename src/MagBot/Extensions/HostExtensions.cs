@@ -1,5 +1,9 @@
+using System.Text.RegularExpressions;
 using MagBot.Bot;
 using MagBot.Security;
+using MagBot.Dialogs;
+using MagBot.DirectLine;
+using MagBot.WebChat;
 using MagBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -87,6 +91,33 @@ public static class HostExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<MagBotAdapter>());
         return services;
     }
+
+    /// <summary>The web chat page's back end: the Direct Line token (Azure's, exchanged for the secret, or the
+    /// embedded endpoint's), CORS for the clinics' origins, and validated branding.</summary>
+    public static IServiceCollection AddMagBotWebChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MagBotHostOptions>()
+            .Validate(o => o.ClinicOrigins.All(IsOrigin), "MagBot:ClinicOrigins must list origins such as 'https://www.example-clinic.org' (scheme and host, no path).")
+            .ValidateOnStart();
+        services.AddOptions<ClinicOptions>()
+            .Validate(o => Regex.IsMatch(o.AccentColor, "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"), "Clinic:AccentColor must be a hex colour such as '#0b6e4f'.")
+            .Validate(o => o.AvatarInitials.Length is >= 1 and <= 3, "Clinic:AvatarInitials must be 1 to 3 characters.")
+            .ValidateOnStart();
+        var origins = configuration.GetSection($"{MagBotHostOptions.SectionName}:ClinicOrigins").Get<string[]>() ?? [];
+        services.AddCors(cors => cors.AddPolicy(WebChatEndpoints.ClinicCorsPolicy, policy =>
+            policy.WithOrigins([.. origins.Where(IsOrigin).Select(o => o.TrimEnd('/'))])
+                .WithMethods("GET", "POST")
+                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")));
+        services.AddHttpClient<DirectLineTokenExchange>(DirectLineTokenExchange.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<EmbeddedDirectLineStore>();
+        services.AddSingleton<EmbeddedDirectLineAdapter>();
+        return services;
+    }
+
+    private static bool IsOrigin(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query);
 
     public static WebApplication MapMagBot(this WebApplication app)
     {

@@ -10,4 +10,8 @@ public sealed class MagBotHostOptions
 
     /// <summary>In anonymous mode, reply addresses other than loopback that the bot may send to.</summary>
     public List<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>Origins of clinic web sites (<c>https://www.example-clinic.org</c>) allowed to call the web chat
+    /// endpoints from their own pages (CORS) and to use the Direct Line tokens the service hands out.</summary>
+    public List<string> ClinicOrigins { get; set; } = [];
 }

@@ -1,0 +1,33 @@
+namespace MagBot.Dialogs.Knowledge;
+
+/// <summary>How much a magnesium interaction matters: <see cref="High"/> can make a treatment fail or cause harm.</summary>
+public enum InteractionSeverity
+{
+    Low,
+    Moderate,
+    High,
+}
+
+/// <summary>
+/// A class of medicines with one thing magnesium does to all of them: what may happen (<see cref="Effect"/>),
+/// what to do (<see cref="Advice"/>), how serious it is, a question to take to the provider, and the sources.
+/// </summary>
+public sealed record DrugClass(
+    string Id,
+    string Name,
+    InteractionSeverity Severity,
+    string Effect,
+    string Advice,
+    string Question,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<DrugName> Names);
+
+/// <summary>
+/// One way of naming a medicine of a class: its generic <paramref name="Canonical"/> name and a
+/// <paramref name="Spelling"/> a person may type (the generic name itself, a brand, an abbreviation).
+/// A lay word ("water pill") names the class only: <see cref="IsLayTerm"/> is true and the canonical is the lay word.
+/// </summary>
+public sealed record DrugName(string Canonical, string Spelling, string ClassId, bool IsLayTerm);
+
+/// <summary>A health condition that calls for a provider before any magnesium supplement.</summary>
+public sealed record HealthCondition(string Id, string Name, IReadOnlyList<string> Synonyms, string Advice, IReadOnlyList<string> Sources);

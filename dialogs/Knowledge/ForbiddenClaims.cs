@@ -1,0 +1,58 @@
+using MagBot.Dialogs.Understanding;
+using YamlDotNet.RepresentationModel;
+
+namespace MagBot.Dialogs.Knowledge;
+
+/// <summary>
+/// Claims MagBot must never make, from <c>forbidden-claims.yaml</c> (<c>kind: forbidden-claims</c>):
+/// that magnesium cures fibromyalgia or migraine, that a combination is safe, a personal dose
+/// ("you should take 400 mg"). <see cref="ContentCatalog"/> checks every content text and every
+/// configured override against them at start-up, so neither a content edit nor a clinic's
+/// configuration can add one. Each sentence is checked on its own; a negated claim ("magnesium is
+/// not a cure for migraine") is allowed.
+/// </summary>
+public sealed class ForbiddenClaims
+{
+    public const string FileName = "forbidden-claims.yaml";
+    public const string Kind = "forbidden-claims";
+
+    private readonly IReadOnlyList<(PhraseRule Rule, string Why)> _claims;
+
+    private ForbiddenClaims(IReadOnlyList<(PhraseRule Rule, string Why)> claims) => _claims = claims;
+
+    private static readonly Lazy<ForbiddenClaims> EmbeddedClaims = new(() =>
+        Load(FileName, ContentCatalog.ParseHeader(FileName, ContentCatalog.ReadResource(FileName))));
+
+    public static ForbiddenClaims Embedded => EmbeddedClaims.Value;
+
+    public int Count => _claims.Count;
+
+    public static ForbiddenClaims Load(string file, YamlMappingNode root)
+    {
+        var compiler = new PhrasePatternCompiler(PhrasePatternCompiler.ReadTerms(root, file), file);
+        var claims = ContentCatalog.Seq(root, "claims", file).Select(c =>
+        {
+            var id = ContentCatalog.Req(c, "id", file, "a claim");
+            var why = ContentCatalog.Req(c, "why", file, id);
+            var rule = new PhraseRule(id, compiler.CompileWhen(c, id), compiler.CompileList(c, "unless", id), compiler.CompileList(c, "mask", id), negatable: true);
+            return (rule, why);
+        }).ToList();
+        return new ForbiddenClaims(claims);
+    }
+
+    /// <summary>The first forbidden claim <paramref name="text"/> makes, or null.</summary>
+    public ForbiddenClaim? Find(string? text)
+    {
+        foreach (var sentence in PhraseText.Sentences(PhraseText.Normalize(text)))
+        {
+            foreach (var (rule, why) in _claims)
+            {
+                if (rule.Matches(sentence)) return new ForbiddenClaim(rule.Id, why, sentence.Trim());
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>A forbidden claim found in a text: which rule, why it is forbidden, and the sentence.</summary>
+public sealed record ForbiddenClaim(string Id, string Why, string Sentence);

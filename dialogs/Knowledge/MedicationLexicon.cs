@@ -1,0 +1,176 @@
+using MagBot.Dialogs.Understanding;
+using YamlDotNet.RepresentationModel;
+
+namespace MagBot.Dialogs.Knowledge;
+
+/// <summary>
+/// The medicines MagBot knows, by class, with what magnesium does to each class, and the health conditions
+/// that call for a provider first. Loaded from <c>medications.yaml</c>, <c>conditions.yaml</c> and
+/// <c>medication-words.yaml</c> and validated at start-up: an error names the file and the entry, so a
+/// reviewer can fix the content (a name in two classes, a class without a source, an unknown source id).
+/// </summary>
+public sealed class MedicationLexicon
+{
+    public const string MedicationsFile = "medications.yaml";
+    public const string ConditionsFile = "conditions.yaml";
+    public const string WordsFile = "medication-words.yaml";
+
+    private readonly Dictionary<string, DrugClass> _classes;
+
+    private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed)
+    {
+        _classes = classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Classes = classes;
+        Conditions = conditions;
+        OrdinaryWords = ordinary.Words;
+        OrdinaryPhrases = ordinary.Phrases;
+        Reviewed = reviewed;
+        Names = [.. classes.SelectMany(c => c.Names)];
+    }
+
+    public IReadOnlyList<DrugClass> Classes { get; }
+    public IReadOnlyList<HealthCondition> Conditions { get; }
+
+    /// <summary>Every spelling of every class, lay words included.</summary>
+    public IReadOnlyList<DrugName> Names { get; }
+
+    /// <summary>Normalized words that are never a medicine (see medication-words.yaml).</summary>
+    public IReadOnlySet<string> OrdinaryWords { get; }
+
+    /// <summary>Phrases that begin like a medicine but are not one ("calcium channels").</summary>
+    public IReadOnlyList<string> OrdinaryPhrases { get; }
+
+    public DateOnly Reviewed { get; }
+
+    public DrugClass Class(string id) =>
+        _classes.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"No drug class '{id}' in {MedicationsFile}.");
+
+    /// <summary>True when <paramref name="canonical"/> is a lay word of the class ("water pill"), not a medicine's name.</summary>
+    public bool IsLayTerm(string classId, string canonical) =>
+        _classes.TryGetValue(classId, out var c) && c.Names.Any(n => n.IsLayTerm && n.Canonical == canonical);
+
+    public HealthCondition Condition(string id) =>
+        Conditions.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"No condition '{id}' in {ConditionsFile}.");
+
+    /// <summary>Loads the embedded files, checking every cited source against <paramref name="content"/>.</summary>
+    public static MedicationLexicon LoadEmbedded(ContentCatalog content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Load(
+            ContentCatalog.ReadResource(MedicationsFile),
+            ContentCatalog.ReadResource(ConditionsFile),
+            ContentCatalog.ReadResource(WordsFile),
+            content.HasSource);
+    }
+
+    /// <summary>Parses and validates the three files' text; <paramref name="sourceExists"/> says whether a source id is defined.</summary>
+    public static MedicationLexicon Load(string medicationsYaml, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists)
+    {
+        var words = LoadWords(wordsYaml);
+        var (classes, reviewed) = LoadClasses(medicationsYaml, sourceExists);
+        var conditions = LoadConditions(conditionsYaml, sourceExists);
+        return new MedicationLexicon(classes, conditions, words, reviewed);
+    }
+
+    private static (List<DrugClass>, DateOnly) LoadClasses(string yaml, Func<string, bool> sourceExists)
+    {
+        const string file = MedicationsFile;
+        var root = ContentCatalog.ParseHeader(file, yaml);
+        RequireKind(root, file, "medications");
+        var reviewed = ContentCatalog.Date(root, "reviewed", file, "the file")
+            ?? throw new ContentValidationException($"{file}: has no 'reviewed' date (YYYY-MM-DD) at the top.");
+        var classes = new List<DrugClass>();
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal); // normalized spelling -> class id
+        foreach (var item in ContentCatalog.Seq(root, "classes", file))
+        {
+            var id = ContentCatalog.Req(item, "id", file, "a class");
+            if (classes.Any(c => c.Id == id)) throw new ContentValidationException($"{file}: class '{id}' is defined twice.");
+            var entry = $"class '{id}'";
+            var severity = ContentCatalog.Req(item, "severity", file, entry) switch
+            {
+                "high" => InteractionSeverity.High,
+                "moderate" => InteractionSeverity.Moderate,
+                "low" => InteractionSeverity.Low,
+                var s => throw new ContentValidationException($"{file}: {entry} has severity '{s}'; use high, moderate or low."),
+            };
+            var sources = Strings(item, "sources");
+            if (sources.Count == 0)
+                throw new ContentValidationException($"{file}: {entry} has no sources. Every interaction needs at least one source id from sources.yaml.");
+            foreach (var s in sources.Where(s => !sourceExists(s)))
+                throw new ContentValidationException($"{file}: {entry} cites source '{s}', which sources.yaml does not define.");
+
+            var names = new List<DrugName>();
+            foreach (var member in OptionalSeq(item, "members", file))
+            {
+                var canonical = ContentCatalog.Req(member, "name", file, $"a member of {entry}");
+                foreach (var spelling in new[] { canonical }.Concat(Strings(member, "brands")).Concat(Strings(member, "aliases")))
+                    names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false));
+            }
+            foreach (var lay in Strings(item, "lay"))
+                names.Add(new DrugName(lay, lay, id, IsLayTerm: true));
+            if (names.Count == 0)
+                throw new ContentValidationException($"{file}: {entry} has no members and no lay words.");
+            foreach (var n in names)
+            {
+                var key = TextNormalizer.Normalize(n.Spelling);
+                if (key.Length == 0) throw new ContentValidationException($"{file}: {entry} has an empty name.");
+                if (owner.TryGetValue(key, out var other))
+                    throw new ContentValidationException($"{file}: the name '{n.Spelling}' is listed in class '{other}' and again in {entry}. A name may belong to one class only.");
+                owner[key] = id;
+            }
+            classes.Add(new DrugClass(id, ContentCatalog.Req(item, "name", file, entry), severity,
+                ContentCatalog.Req(item, "effect", file, entry).Trim(), ContentCatalog.Req(item, "advice", file, entry).Trim(),
+                ContentCatalog.Req(item, "question", file, entry).Trim(), sources, names));
+        }
+        return (classes, reviewed);
+    }
+
+    private static List<HealthCondition> LoadConditions(string yaml, Func<string, bool> sourceExists)
+    {
+        const string file = ConditionsFile;
+        var root = ContentCatalog.ParseHeader(file, yaml);
+        RequireKind(root, file, "conditions");
+        _ = ContentCatalog.Date(root, "reviewed", file, "the file")
+            ?? throw new ContentValidationException($"{file}: has no 'reviewed' date (YYYY-MM-DD) at the top.");
+        var list = new List<HealthCondition>();
+        foreach (var item in ContentCatalog.Seq(root, "conditions", file))
+        {
+            var id = ContentCatalog.Req(item, "id", file, "a condition");
+            var entry = $"condition '{id}'";
+            if (list.Any(c => c.Id == id)) throw new ContentValidationException($"{file}: {entry} is defined twice.");
+            var sources = Strings(item, "sources");
+            if (sources.Count == 0) throw new ContentValidationException($"{file}: {entry} has no sources.");
+            foreach (var s in sources.Where(s => !sourceExists(s)))
+                throw new ContentValidationException($"{file}: {entry} cites source '{s}', which sources.yaml does not define.");
+            var synonyms = Strings(item, "synonyms");
+            if (synonyms.Count == 0) throw new ContentValidationException($"{file}: {entry} has no synonyms.");
+            list.Add(new HealthCondition(id, ContentCatalog.Req(item, "name", file, entry), synonyms,
+                ContentCatalog.Req(item, "advice", file, entry).Trim(), sources));
+        }
+        return list;
+    }
+
+    private static (HashSet<string>, List<string>) LoadWords(string yaml)
+    {
+        const string file = WordsFile;
+        var root = ContentCatalog.ParseHeader(file, yaml);
+        RequireKind(root, file, "medication-words");
+        var words = Strings(root, "ordinary").Select(TextNormalizer.Normalize).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0) throw new ContentValidationException($"{file}: the list 'ordinary' is missing or empty.");
+        return (words, [.. Strings(root, "ordinaryPhrases").Select(TextNormalizer.Normalize).Where(p => p.Length > 0)]);
+    }
+
+    private static void RequireKind(YamlMappingNode root, string file, string kind)
+    {
+        var actual = ContentCatalog.Opt(root, "kind");
+        if (actual != kind) throw new ContentValidationException($"{file}: kind is '{actual ?? "missing"}'; expected '{kind}'.");
+    }
+
+    private static IEnumerable<YamlMappingNode> OptionalSeq(YamlMappingNode node, string key, string file) =>
+        node.Children.ContainsKey(new YamlScalarNode(key)) ? ContentCatalog.Seq(node, key, file) : [];
+
+    private static List<string> Strings(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlSequenceNode seq
+            ? [.. seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).Where(s => s.Length > 0)]
+            : [];
+}

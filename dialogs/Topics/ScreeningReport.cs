@@ -1,0 +1,17 @@
+using MagBot.Dialogs.Knowledge;
+
+namespace MagBot.Dialogs.Topics;
+
+/// <summary>The outcome of one medication check: every medicine with its class (each class is an interaction
+/// found), the names MagBot could not check, and the conditions the person named or was unsure about.</summary>
+public sealed record ScreeningReport(
+    IReadOnlyList<(string Name, DrugClass Class, double? DoseMg)> Medicines,
+    IReadOnlyList<string> Unchecked,
+    IReadOnlyList<HealthCondition> Conditions,
+    bool ConditionsUnsure,
+    bool SaidNoMedicines)
+{
+    /// <summary>The classes found, most serious first, each once.</summary>
+    public IReadOnlyList<DrugClass> Interactions =>
+        [.. Medicines.Select(m => m.Class).DistinctBy(c => c.Id).OrderByDescending(c => c.Severity)];
+}

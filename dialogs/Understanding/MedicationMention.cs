@@ -1,0 +1,8 @@
+namespace MagBot.Dialogs.Understanding;
+
+/// <summary>
+/// A medicine named in a message: its generic <paramref name="Canonical"/> name (for a lay word such as
+/// "water pill", the lay word itself), the class it belongs to, the words as typed after normalization
+/// (<paramref name="Matched"/>, which may be a misspelling), and a dose in milligrams when one was given with it.
+/// </summary>
+public sealed record MedicationMention(string Canonical, string ClassId, string ClassName, string Matched, double? DoseMg);

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MagBot.Dialogs.Knowledge;
+
+namespace MagBot.Dialogs.Understanding;
+
+/// <summary>
+/// Finds medicines in free text ("norvasc, lasix and vitamin d 1000 IU"): generic and brand names,
+/// abbreviations, lay words, multi-word names, misspellings (see <see cref="PhraseMatcher{T}"/>), and a dose
+/// written next to a name. Every other word that is not ordinary English, a number or a unit is reported as
+/// unknown, so the screening asks about it: a name MagBot cannot read must never pass as harmless.
+/// </summary>
+public sealed partial class MedicationRecognizer
+{
+    private static readonly HashSet<string> NoneWords = ["none", "nothing", "nil", "nada", "zero"];
+    private static readonly HashSet<string> LeadingNo = ["no", "nope", "nah"];
+
+    private readonly MedicationLexicon _lexicon;
+    private readonly PhraseMatcher<DrugName> _names;
+    private readonly PhraseMatcher<HealthCondition> _conditions;
+    private readonly PhraseMatcher<string> _ordinaryPhrases;
+
+    public MedicationRecognizer(MedicationLexicon lexicon)
+    {
+        _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+        _names = new PhraseMatcher<DrugName>(lexicon.Names.Select(n => (n.Spelling, n)), lexicon.OrdinaryWords, n => n.ClassId);
+        _conditions = new PhraseMatcher<HealthCondition>(
+            lexicon.Conditions.SelectMany(c => c.Synonyms.Append(c.Name).Select(s => (s, c))), lexicon.OrdinaryWords, c => c.Id);
+        _ordinaryPhrases = new PhraseMatcher<string>(lexicon.OrdinaryPhrases.Select(p => (p, p)), lexicon.OrdinaryWords, p => p);
+    }
+
+    public MedicationRecognition Recognize(string? text)
+    {
+        var words = Words(text);
+        if (words.Length == 0) return MedicationRecognition.Empty;
+        var found = new List<MedicationMention>();
+        var unknown = new List<string>();
+        double? pendingDose = null; // "500 mg calcium": a dose just before a name belongs to it
+        var lastMentionEnd = -1;    // "lasix 40 mg": a dose just after a name belongs to it
+        var i = 0;
+        while (i < words.Length)
+        {
+            if (TryDose(words, i, out var dose, out var doseLength))
+            {
+                if (found.Count > 0 && found[^1].DoseMg is null && lastMentionEnd == i) found[^1] = found[^1] with { DoseMg = dose };
+                else pendingDose = dose;
+                i += doseLength;
+                continue;
+            }
+            var hit = _names.MatchAt(words, i);
+            if (_ordinaryPhrases.MatchAt(words, i, fuzzy: false) is { } plain && (hit is null || plain.Length >= hit.Value.Length))
+            {
+                // "calcium channels in nerves" is physiology, not the calcium supplement.
+                pendingDose = null;
+                i += plain.Length;
+                continue;
+            }
+            if (hit is { } h)
+            {
+                var cls = _lexicon.Class(h.Payload.ClassId);
+                var matched = string.Join(' ', words.Skip(i).Take(h.Length));
+                found.Add(new MedicationMention(h.Payload.Canonical, cls.Id, cls.Name, matched, pendingDose));
+                pendingDose = null;
+                i += h.Length;
+                lastMentionEnd = i;
+                continue;
+            }
+            var word = words[i];
+            if (IsMedicineLike(word) && !unknown.Contains(word)) unknown.Add(word);
+            pendingDose = null;
+            i++;
+        }
+        found = Deduplicate(found);
+        var saidNone = found.Count == 0 && unknown.Count == 0 && SaysNone(words);
+        return new MedicationRecognition(found, unknown, saidNone);
+    }
+
+    /// <summary>Words that, one or two words before a condition, deny it ("not pregnant", "don't have heart block").</summary>
+    private static readonly HashSet<string> Negators = ["not", "no", "dont", "never", "nor", "without", "isnt", "arent", "havent"];
+
+    /// <summary>The conditions from conditions.yaml named in <paramref name="text"/> ("I have CKD and afib"),
+    /// leaving out denied ones ("I'm not pregnant").</summary>
+    public IReadOnlyList<HealthCondition> RecognizeConditions(string? text)
+    {
+        var words = Words(text);
+        var result = new List<HealthCondition>();
+        for (var i = 0; i < words.Length;)
+        {
+            if (_conditions.MatchAt(words, i) is { } hit)
+            {
+                var denied = words.Skip(Math.Max(0, i - 2)).Take(Math.Min(i, 2)).Any(Negators.Contains);
+                if (!denied && !result.Contains(hit.Payload)) result.Add(hit.Payload);
+                i += hit.Length;
+            }
+            else i++;
+        }
+        return result;
+    }
+
+    /// <summary>Normalized words; a full stop after a number ("vitamin D3.") is punctuation, not a decimal point.</summary>
+    private static string[] Words(string? text) =>
+        [.. TextNormalizer.Words(text).Select(w => w.TrimEnd('.')).Where(w => w.Length > 0)];
+
+    /// <summary>True when the whole message says "no medicines": "none", "nothing", "no meds", "I don't take any".</summary>
+    public static bool SaysNone(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0) return false;
+        if (words.Any(NoneWords.Contains) || LeadingNo.Contains(words[0])) return true;
+        var negated = words.Contains("dont") || words.Contains("not") || words.Contains("never");
+        return negated && (words.Contains("any") || words.Contains("anything"));
+    }
+
+    private bool IsMedicineLike(string word) =>
+        word.Length >= 2 && word.Any(char.IsLetter) && !_lexicon.OrdinaryWords.Contains(word) && !DoseToken().IsMatch(word);
+
+    private static bool TryDose(string[] words, int i, out double? doseMg, out int length)
+    {
+        doseMg = null;
+        length = 0;
+        var joined = DoseToken().Match(words[i]);
+        if (joined.Success)
+        {
+            doseMg = ToMilligrams(joined.Groups[1].Value, joined.Groups[2].Value);
+            length = 1;
+            return true;
+        }
+        if (Number().IsMatch(words[i]) && i + 1 < words.Length && Unit().IsMatch(words[i + 1]))
+        {
+            doseMg = ToMilligrams(words[i], words[i + 1]);
+            length = 2;
+            return true;
+        }
+        return false;
+    }
+
+    private static double? ToMilligrams(string number, string unit)
+    {
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return null;
+        return unit switch
+        {
+            "mg" or "mgs" or "milligram" or "milligrams" => value,
+            "g" or "gram" or "grams" => value * 1000,
+            "mcg" or "ug" or "microgram" or "micrograms" => value / 1000,
+            _ => null, // IU and units are not a weight
+        };
+    }
+
+    /// <summary>One mention per medicine; the first dose given wins.</summary>
+    private static List<MedicationMention> Deduplicate(List<MedicationMention> found) =>
+        [.. found.GroupBy(m => (m.ClassId, m.Canonical)).Select(g => g.First() with { DoseMg = g.Select(m => m.DoseMg).FirstOrDefault(d => d is not null) })];
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(mg|mgs|mcg|ug|g|iu|ius)$")]
+    private static partial Regex DoseToken();
+
+    [GeneratedRegex(@"^\d+(?:\.\d+)?$")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"^(mg|mgs|milligrams?|g|grams?|mcg|ug|micrograms?|iu|ius|units?)$")]
+    private static partial Regex Unit();
+}

@@ -1,0 +1,86 @@
+namespace MagBot.Dialogs.Understanding;
+
+/// <summary>
+/// Finds known phrases (one or more words) in a normalized word list: exact first, longest first; then,
+/// word by word, spellings within <see cref="EditDistance.ToleranceFor"/> of a known word that begin with the
+/// same letter and are not ordinary English words. A misspelling equally close to phrases of two different
+/// payload groups is ambiguous and not matched, so the caller asks instead of guessing.
+/// </summary>
+internal sealed class PhraseMatcher<T>
+{
+    private readonly Dictionary<string, T> _exact = new(StringComparer.Ordinal);
+    private readonly List<(string[] Words, T Payload)> _phrases = [];
+    // Every match starts with the same letter as the known phrase, so candidates are indexed by it.
+    private readonly Dictionary<char, List<(string[] Words, T Payload)>> _byFirstLetter = [];
+    private readonly IReadOnlySet<string> _ordinary;
+    private readonly Func<T, string> _group;
+
+    public PhraseMatcher(IEnumerable<(string Phrase, T Payload)> phrases, IReadOnlySet<string> ordinary, Func<T, string> group)
+    {
+        _ordinary = ordinary;
+        _group = group;
+        foreach (var (phrase, payload) in phrases)
+        {
+            var norm = TextNormalizer.Normalize(phrase);
+            if (norm.Length == 0 || !_exact.TryAdd(norm, payload)) continue;
+            var words = norm.Split(' ');
+            _phrases.Add((words, payload));
+            if (!_byFirstLetter.TryGetValue(norm[0], out var list)) _byFirstLetter[norm[0]] = list = [];
+            list.Add((words, payload));
+        }
+        MaxWords = _phrases.Count == 0 ? 1 : _phrases.Max(p => p.Words.Length);
+    }
+
+    public int MaxWords { get; }
+
+    /// <summary>The phrase starting at <paramref name="start"/>: its payload and how many words it spans, or null.</summary>
+    public (T Payload, int Length)? MatchAt(IReadOnlyList<string> words, int start, bool fuzzy = true)
+    {
+        // Longest first, so "calcium carbonat" is calcium carbonate (one slip), not calcium followed by a stray word.
+        for (var len = Math.Min(MaxWords, words.Count - start); len >= 1; len--)
+        {
+            if (_exact.TryGetValue(string.Join(' ', words.Skip(start).Take(len)), out var hit)) return (hit, len);
+            if (fuzzy && FuzzyAt(words, start, len) is { } near) return (near.Payload, len);
+        }
+        return null;
+    }
+
+    private (T Payload, int Distance)? FuzzyAt(IReadOnlyList<string> words, int start, int len)
+    {
+        (T Payload, int Distance)? best = null;
+        var ambiguous = false;
+        if (!_byFirstLetter.TryGetValue(words[start][0], out var candidates)) return null;
+        foreach (var (phrase, payload) in candidates)
+        {
+            if (phrase.Length != len) continue;
+            var total = 0;
+            for (var k = 0; k < len && total >= 0; k++)
+            {
+                var d = WordDistance(words[start + k], phrase[k]);
+                total = d < 0 ? -1 : total + d;
+            }
+            if (total <= 0) continue; // no match, or exact (handled before)
+            if (best is null || total < best.Value.Distance)
+            {
+                best = (payload, total);
+                ambiguous = false;
+            }
+            else if (total == best.Value.Distance && _group(payload) != _group(best.Value.Payload))
+            {
+                ambiguous = true;
+            }
+        }
+        return ambiguous ? null : best;
+    }
+
+    /// <summary>Edits between a typed word and a known word, or -1 when they must not be taken for each other.</summary>
+    private int WordDistance(string typed, string known)
+    {
+        if (typed == known) return 0;
+        var tolerance = EditDistance.ToleranceFor(known.Length);
+        if (tolerance == 0 || typed.Length < 4 || typed[0] != known[0]) return -1;
+        if (_ordinary.Contains(typed) || typed.Any(char.IsDigit)) return -1;
+        var d = EditDistance.Between(typed, known, tolerance);
+        return d <= tolerance ? d : -1;
+    }
+}

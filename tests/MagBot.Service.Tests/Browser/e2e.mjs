@@ -1,0 +1,146 @@
+// End-to-end test of MagBot's web chat page in headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core, which downloads no browser). Usage: node e2e.mjs http://127.0.0.1:PORT/ [screenshot.png]
+// Walks the page as a keyboard-only user would: welcome, a suggested action, a typed medicine; runs axe-core
+// in the page; fails on a Content-Security-Policy violation. Prints one "e2e: ..." line per step and exits
+// non-zero on the first failure, which the xunit test (WebChatBrowserTests) reports.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const url = process.argv[2];
+const screenshot = process.argv[3] ?? join(here, 'screenshots', 'webchat.png');
+const medicine = process.env.MAGBOT_E2E_MEDICINE ?? 'amlodipine';
+const action = process.env.MAGBOT_E2E_ACTION ?? 'Check my medications';
+const welcomeText = 'not a substitute for medical advice';
+// Optional checks the xunit test turns on: the clinic's name in the header, and what the answer to the medicine must match.
+const clinicName = process.env.MAGBOT_E2E_CLINIC;
+const expectAnswer = process.env.MAGBOT_E2E_EXPECT ? new RegExp(process.env.MAGBOT_E2E_EXPECT, 'i') : null;
+if (!url) {
+  console.error('usage: node e2e.mjs URL [screenshot.png]');
+  process.exit(2);
+}
+
+const log = (step, detail = '') => console.log(`e2e: ${step}${detail ? ' ' + JSON.stringify(detail) : ''}`);
+const fail = (message) => { throw new Error(message); };
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'magbot-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+  viewport: { width: 480, height: 860 },
+  timeout: 60_000,
+});
+
+const problems = [];
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`); });
+  // Injected through DevTools, so the page's own CSP does not block the listener that reports its violations.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+    console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Every request must stay on the service: Web Chat is served locally, no CDN.
+  page.on('request', (r) => { if (!r.url().startsWith(new URL(url).origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`off-site request: ${r.url()}`); });
+
+  await page.goto(url, { waitUntil: 'load' });
+  const botBubbles = page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
+  await botBubbles.filter({ hasText: welcomeText }).first().waitFor();
+  // Give a duplicate welcome (join event plus conversationUpdate, or a reconnect) time to show up.
+  await page.waitForTimeout(1500);
+  const welcomes = await botBubbles.filter({ hasText: welcomeText }).count();
+  if (welcomes !== 1) fail(`expected the welcome once, saw it ${welcomes} times`);
+  if (clinicName) {
+    const header = (await page.locator('h1').textContent()).trim();
+    if (header !== clinicName) fail(`expected the clinic "${clinicName}" in the header, saw "${header}"`);
+  }
+  log('welcome', { bubbles: await botBubbles.count(), header: await page.locator('h1').textContent() });
+
+  // Keyboard only: Tab into the suggested actions (a toolbar with one tab stop), arrow to the action, press Enter.
+  if (!await tabTo(page, { toolbar: 'Suggested actions' }, 40)) fail('could not reach the suggested actions with Tab');
+  let reached = false;
+  for (let i = 0; i < 10 && !(reached = await focusedText(page) === action); i++) await page.keyboard.press('ArrowRight');
+  if (!reached) fail(`could not reach the suggested action "${action}" with the arrow keys`);
+  let before = await botBubbles.count();
+  await page.keyboard.press('Enter');
+  await page.locator('.webchat__bubble--from-user').filter({ hasText: action }).first().waitFor();
+  const afterAction = await waitForMoreBubbles(page, botBubbles, before);
+  log('suggested action', { action, reply: afterAction });
+
+  // Keyboard only: Tab to the send box, type a medicine, press Enter.
+  const sendBox = await tabTo(page, { sendBox: true }, 80);
+  if (!sendBox) fail('could not reach the send box with Tab');
+  before = await botBubbles.count();
+  await page.keyboard.type(medicine);
+  await page.keyboard.press('Enter');
+  await page.locator('.webchat__bubble--from-user').filter({ hasText: medicine }).first().waitFor();
+  const afterMedicine = await waitForMoreBubbles(page, botBubbles, before);
+  log('medicine', { medicine, reply: afterMedicine });
+  if (expectAnswer && !expectAnswer.test(afterMedicine)) fail(`the answer to "${medicine}" does not match ${expectAnswer}: ${afterMedicine}`);
+
+  mkdirSync(dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot, fullPage: true });
+  log('screenshot', screenshot);
+
+  // axe-core in the page. page.evaluate runs through DevTools, so the page's own CSP does not block it.
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: v.nodes[0]?.target }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  log('axe', { serious: serious.length, all: violations.map((v) => `${v.id}:${v.impact}`) });
+  if (serious.length > 0) fail(`axe-core found serious or critical violations: ${JSON.stringify(serious)}`);
+  if (problems.length > 0) fail(problems.join('\n'));
+  log('ok');
+} catch (error) {
+  console.error(`e2e: FAILED ${error.message}`);
+  const page = context.pages()[0];
+  if (page) {
+    mkdirSync(dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot.replace(/\.png$/, '-failed.png'), fullPage: true }).catch(() => {});
+  }
+  if (problems.length > 0) console.error(problems.join('\n'));
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+/** Presses Tab until the focused element is the target ({ toolbar } label of a toolbar it is in, or { sendBox }), at most `limit` times. */
+async function tabTo(page, target, limit) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate(({ toolbar, sendBox }) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return false;
+      if (sendBox) return el.matches('input, textarea') && /message/i.test(el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '');
+      return el.closest('[role=toolbar]')?.getAttribute('aria-label') === toolbar;
+    }, target);
+    if (hit) return true;
+  }
+  return false;
+}
+
+async function focusedText(page) {
+  return page.evaluate(() => document.activeElement?.textContent.trim());
+}
+
+/** Waits until the bot has said more than `before` bubbles and the new ones stop arriving; returns their text. */
+async function waitForMoreBubbles(page, bubbles, before) {
+  const deadline = Date.now() + 20_000;
+  while ((await bubbles.count()) <= before) {
+    if (Date.now() > deadline) fail('the bot did not answer within 20 s');
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(1200);
+  const texts = await bubbles.allTextContents();
+  return texts.slice(before).join(' | ');
+}

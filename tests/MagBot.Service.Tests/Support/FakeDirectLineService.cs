@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace MagBot.Service.Tests.Support;
+
+/// <summary>
+/// Azure's Direct Line token service, faked on loopback: <c>POST /v3/directline/tokens/generate</c> answers a token
+/// only for <c>Authorization: Bearer {secret}</c>, and records each request body (user id, trusted origins).
+/// </summary>
+public sealed class FakeDirectLineService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<JObject> _requests = new();
+
+    private FakeDirectLineService(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+    public IReadOnlyCollection<JObject> Requests => _requests;
+
+    /// <summary>When set, every request gets this status instead of a token (an outage, a revoked secret).</summary>
+    public int? FailWith { get; set; }
+
+    public static async Task<FakeDirectLineService> StartAsync(string secret)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDirectLineService(app);
+        app.MapPost("/v3/directline/tokens/generate", async (HttpContext http) =>
+        {
+            if (http.Request.Headers.Authorization.ToString() != $"Bearer {secret}") return Results.Unauthorized();
+            if (fake.FailWith is { } status) return Results.StatusCode(status);
+            using var reader = new StreamReader(http.Request.Body);
+            var body = JObject.Parse(await reader.ReadToEndAsync());
+            fake._requests.Enqueue(body);
+            return Results.Ok(new { conversationId = "fake-conv-" + fake._requests.Count, token = "fake-token-" + Guid.NewGuid().ToString("N"), expires_in = 3600 });
+        });
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/v3/directline";
+        return fake;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,38 @@
+using MagBot.Service.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace MagBot.Service.Tests.WebChat;
+
+/// <summary>The web chat page in a real browser: headless Chromium, driven by Browser/e2e.mjs, against the real service.</summary>
+public sealed class WebChatBrowserTests(ITestOutputHelper output)
+{
+    [BrowserFact]
+    public async Task Page_greets_once_answers_a_suggested_action_and_a_typed_medicine_by_keyboard_with_no_serious_accessibility_violations()
+    {
+        var browserDir = Path.Combine(NodeTools.RepositoryRoot(), "tests", "MagBot.Service.Tests", "Browser");
+        await NodeTools.NpmCiIfNeededAsync(browserDir);
+        await using var server = await MagBotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Clinic:Name"] = "Riverside Pain Clinic",
+            ["Clinic:AccentColor"] = "#1d4f91",
+            ["Clinic:Phone"] = "+1 555 0100",
+            ["Clinic:BookingUrl"] = "https://riverside.example/book",
+        }, configure: b => b.Services.AddSingleton<IStartupFilter, StrictContentSecurityPolicy>());
+        var screenshot = Path.Combine(browserDir, "screenshots", "webchat.png");
+        // The folder is not in git: a fresh clone has none, and File.Delete throws for a missing folder.
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        File.Delete(screenshot);
+
+        var result = await NodeTools.RunAsync("node", ["e2e.mjs", server.BaseAddress.ToString(), screenshot], browserDir, TimeSpan.FromMinutes(3),
+            new Dictionary<string, string> { ["MAGBOT_E2E_CLINIC"] = "Riverside Pain Clinic", ["MAGBOT_E2E_MEDICINE"] = "amlodipine" });
+        output.WriteLine(result.Output);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("e2e: ok", result.Output);
+        Assert.Contains("e2e: medicine", result.Output);
+        Assert.DoesNotContain("CSP:", result.Output);
+        Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "the screenshot was not saved");
+    }
+}

@@ -18,9 +18,11 @@ public static class MagBotApp
         builder.Services.AddMagBotConversation(builder.Configuration);
         builder.Services.AddHostedService<MagBot.Bot.UnderstandingWarmUp>();
         builder.Services.AddMagBotAdapter();
+        builder.AddMagBotEdge();
         builder.Services.AddMagBotWebChat(builder.Configuration);
 
         var app = builder.Build();
+        app.UseMagBotEdge();
         app.MapMagBot();
         app.MapWebChat();
         return app;

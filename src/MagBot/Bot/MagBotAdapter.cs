@@ -1,8 +1,10 @@
+using Microsoft.Bot.Builder;
 using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Storage;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace MagBot.Bot;
 
@@ -12,6 +14,10 @@ namespace MagBot.Bot;
 /// </summary>
 public sealed class MagBotAdapter : CloudAdapter
 {
+    /// <summary>The category of the SDK's own adapter logs. They name conversation and activity ids at
+    /// Information, so the host raises this category to Warning.</summary>
+    public const string SdkLogCategory = "MagBot.BotFrameworkSdk";
+
     public MagBotAdapter(
         BotFrameworkAuthentication authentication,
         MagBotActivityHandler bot,
@@ -19,8 +25,9 @@ public sealed class MagBotAdapter : CloudAdapter
         ContentCatalog content,
         ConversationLockMiddleware conversationLock,
         IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware,
-        ILogger<MagBotAdapter> logger)
-        : base(authentication, logger)
+        ILogger<MagBotAdapter> logger,
+        ILoggerFactory loggerFactory)
+        : base(authentication, loggerFactory.CreateLogger(SdkLogCategory))
     {
         // The lock first, so it covers everything that loads or saves state; then any other middleware.
         Use(conversationLock);
@@ -29,4 +36,9 @@ public sealed class MagBotAdapter : CloudAdapter
         // Typing indicators while a turn runs (Bot Framework's ShowTypingMiddleware; see TypingIndicatorMiddleware).
         Use(new TypingIndicatorMiddleware());
     }
+
+    /// <summary>Runs a turn for an activity the edge (<c>MessagesEndpoint</c>) has already authenticated, so the
+    /// token is checked once and before the rate limiter counts the turn.</summary>
+    public Task<InvokeResponse> ProcessAuthenticatedAsync(AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default) =>
+        ProcessActivityAsync(authentication, activity, callback, cancellationToken);
 }

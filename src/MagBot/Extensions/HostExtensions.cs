@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MagBot.Bot;
+using MagBot.Security;
 using MagBot.Dialogs;
 using MagBot.DirectLine;
 using MagBot.WebChat;
@@ -71,10 +72,21 @@ public static class HostExtensions
     public static IServiceCollection AddMagBotAdapter(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        // The SDK's connector factory asks the IHttpClientFactory for the default (unnamed) client for every reply.
+        services.AddTransient<ChannelRetryHandler>();
+        services.AddTransient<AnonymousOutboundGuard>();
+        services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler<AnonymousOutboundGuard>().AddHttpMessageHandler<ChannelRetryHandler>();
+        services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            BotFrameworkSigningKeys.UseHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>());
+            return new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                // Null unless registered: then the SDK builds it from MicrosoftAppType/Id/Password/TenantId.
+                credentialsFactory: sp.GetService<ServiceClientCredentialsFactory>(),
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>());
+        });
         services.AddSingleton<MagBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<MagBotAdapter>());
         return services;
@@ -109,8 +121,8 @@ public static class HostExtensions
 
     public static WebApplication MapMagBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        // Through the edge (Security/MessagesEndpoint): limits, reply-address check and authentication before the SDK.
+        app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/healthz", StorageHealthEndpoint.GetAsync);
         return app;
     }

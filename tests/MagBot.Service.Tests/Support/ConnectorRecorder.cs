@@ -25,7 +25,7 @@ public sealed class ConnectorRecorder : IAsyncDisposable
     public sealed record RecordedCall(string Path, string ConversationId, string? ReplyToId, JObject Activity, string? Authorization);
 
     /// <summary>Decides the answer to each call; default 200 with a resource id.</summary>
-    public Func<RecordedCall, int, IResult>? Respond { get; set; }
+    public Func<RecordedCall, int, IResult?>? Respond { get; set; }
 
     private ConnectorRecorder(WebApplication app) => _app = app;
 

@@ -34,13 +34,15 @@ public sealed class MagBotServer : IAsyncDisposable
     public static async Task<MagBotServer> StartAsync(
         IDictionary<string, string?>? settings = null,
         string environment = "Development",
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? map = null)
     {
         var app = MagBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             configure?.Invoke(builder);
         });
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new MagBotServer(app, new Uri(address));

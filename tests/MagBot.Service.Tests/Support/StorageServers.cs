@@ -18,6 +18,8 @@ public static class StorageServers
             ["Storage:Provider"] = "Redis",
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Storage:KeyPrefix"] = keyPrefix,
+            // These tests run many conversations of one test user at once; the per-user limit has its own tests.
+            ["MagBot:Limits:TurnsPerUser"] = "100000",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         return StartAsync(settings);

@@ -21,7 +21,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
             ["Clinic:BookingUrl"] = "https://riverside.example/book",
         }, configure: b => b.Services.AddSingleton<IStartupFilter, StrictContentSecurityPolicy>());
         var screenshot = Path.Combine(browserDir, "screenshots", "webchat.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!); // gitignored: absent on a clean clone
+        // The folder is not in git: a fresh clone has none, and File.Delete throws for a missing folder.
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         File.Delete(screenshot);
 
         var result = await NodeTools.RunAsync("node", ["e2e.mjs", server.BaseAddress.ToString(), screenshot], browserDir, TimeSpan.FromMinutes(3),

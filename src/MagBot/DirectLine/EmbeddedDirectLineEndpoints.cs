@@ -1,3 +1,4 @@
+using MagBot.Security;
 using MagBot.Dialogs.Bot;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Schema;
@@ -28,9 +29,11 @@ public static class EmbeddedDirectLineEndpoints
     public static RouteGroupBuilder MapEmbeddedDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix);
-        group.MapPost("/tokens/generate", GenerateToken);
+        // Token endpoints take the per-address browser limit; the polling and posting endpoints do not
+        // (Web Chat polls twice a second, and each conversation is already limited by its token).
+        group.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(BrowserRateLimit.PolicyName);
         group.MapPost("/tokens/refresh", (HttpContext http, EmbeddedDirectLineStore store) =>
-            store.Refresh(BearerToken(http)) is { } token ? Results.Ok(token) : Forbidden());
+            store.Refresh(BearerToken(http)) is { } token ? Results.Ok(token) : Forbidden()).RequireRateLimiting(BrowserRateLimit.PolicyName);
         group.MapPost("/conversations", StartConversation);
         group.MapGet("/conversations/{conversationId}", StartConversation);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);

@@ -1,3 +1,4 @@
+using MagBot.Security;
 using MagBot.DirectLine;
 using MagBot.Dialogs;
 using MagBot.Extensions;
@@ -31,7 +32,8 @@ public static class WebChatEndpoints
                 await exchange.GenerateAsync(TrustedOrigins(http, host.Value), http.RequestAborted).ConfigureAwait(false) is { } token
                     ? Results.Ok(token)
                     : DirectLineUnavailable(http))
-                .RequireCors(ClinicCorsPolicy);
+                .RequireCors(ClinicCorsPolicy)
+                .RequireRateLimiting(BrowserRateLimit.PolicyName);
         }
         else
         {
@@ -39,7 +41,8 @@ public static class WebChatEndpoints
                 store.StartConversation() is { } token
                     ? Results.Ok(token)
                     : Results.Problem("Too many open conversations right now; try again in a few minutes.", statusCode: StatusCodes.Status429TooManyRequests))
-                .RequireCors(ClinicCorsPolicy);
+                .RequireCors(ClinicCorsPolicy)
+                .RequireRateLimiting(BrowserRateLimit.PolicyName);
             app.MapEmbeddedDirectLine().RequireCors(ClinicCorsPolicy);
         }
         return app;

@@ -11,6 +11,21 @@ namespace MagBot.Service.Tests.WebChat;
 public sealed class EmbeddedDirectLineTests
 {
     [Fact]
+    public async Task Token_endpoints_are_limited_per_browser_address_but_polling_is_not()
+    {
+        await using var server = await MagBotServer.StartAsync(new Dictionary<string, string?> { ["MagBot:Limits:BrowserRequestsPerMinute"] = "3" });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await server.Client.PostAsync("/api/directline/token", null)).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+
+        // A page that already holds a token keeps polling well past the browser limit.
+        await using var other = await MagBotServer.StartAsync(new Dictionary<string, string?> { ["MagBot:Limits:BrowserRequestsPerMinute"] = "3" });
+        var client = new DirectLineClient(other.Client);
+        await client.StartAsync();
+        for (var i = 0; i < 6; i++) await client.PollAsync();
+    }
+
+    [Fact]
     public async Task Join_event_gets_the_welcome_once_and_polling_returns_only_new_activities()
     {
         await using var server = await MagBotServer.StartAsync();

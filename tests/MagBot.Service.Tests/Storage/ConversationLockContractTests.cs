@@ -27,7 +27,8 @@ public sealed class ConversationLockContractTests(RedisServerFixture redis) : IC
     [Theory, MemberData(nameof(StorageContractTests.Providers), MemberType = typeof(StorageContractTests))]
     public async Task A_second_turn_waits_for_the_first_and_gives_up_after_the_wait(string provider)
     {
-        var (gate, owned) = await CreateAsync(provider, TimeSpan.FromMilliseconds(300));
+        // A wait long enough that a stalled test thread on a loaded machine cannot outlast it before the check below.
+        var (gate, owned) = await CreateAsync(provider, TimeSpan.FromMilliseconds(1500));
         using var _ = owned;
         var first = await gate.AcquireAsync("emulator/c1");
 
@@ -46,7 +47,7 @@ public sealed class ConversationLockContractTests(RedisServerFixture redis) : IC
     public async Task A_redis_lock_lapses_after_its_lease_and_a_late_release_does_not_free_the_next_holder()
     {
         var server = await redis.GetAsync();
-        var (gate, owned) = await CreateAsync(StorageOptions.RedisProvider, TimeSpan.FromSeconds(5), lease: TimeSpan.FromMilliseconds(300));
+        var (gate, owned) = await CreateAsync(StorageOptions.RedisProvider, TimeSpan.FromSeconds(8), lease: TimeSpan.FromSeconds(2));
         using var _ = owned;
         var crashed = await gate.AcquireAsync("emulator/c1");   // its instance "crashed": not released in time
         var next = await gate.AcquireAsync("emulator/c1");      // taken once the lease lapses

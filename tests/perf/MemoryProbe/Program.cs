@@ -7,6 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Runs N conversations through the real bot (one "help" turn each) into the embedded store, then
 // reports how much the managed heap grew per conversation after a full, compacting GC.
+// With "stages" first: times each understanding stage and a whole turn, to show where a turn's time goes.
+if (args.FirstOrDefault() == "stages")
+{
+    await Stages.RunAsync();
+    return;
+}
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 using var services = InProcessBot.Create();
 var bot = services.GetRequiredService<IBot>();

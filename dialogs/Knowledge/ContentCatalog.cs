@@ -169,6 +169,19 @@ public sealed partial class ContentCatalog
     [GeneratedRegex(@"\{([a-zA-Z][a-zA-Z0-9_.]*)\}")]
     private static partial Regex Placeholder();
 
+    /// <summary>The header every structured content file (foods, rda, medications, conditions) shares:
+    /// <c>schemaVersion</c>, the expected <c>kind</c>, and a file-level <c>reviewed</c> date.</summary>
+    internal static (YamlMappingNode Root, DateOnly Reviewed) ParseStructured(string file, string yaml, string kind)
+    {
+        var root = ParseHeader(file, yaml);
+        var actual = Opt(root, "kind");
+        if (actual != kind)
+            throw new ContentValidationException($"{file}: kind is '{actual ?? "missing"}'; expected 'kind: {kind}'.");
+        var reviewed = Date(root, "reviewed", file, "the file")
+            ?? throw new ContentValidationException($"{file}: has no 'reviewed' date (YYYY-MM-DD) at the top.");
+        return (root, reviewed);
+    }
+
     internal static YamlMappingNode ParseHeader(string name, string text)
     {
         var stream = new YamlStream();

@@ -26,11 +26,7 @@ public sealed class FoodCatalog
     public static FoodCatalog Load(string file, string yaml, ContentCatalog content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var root = ContentCatalog.ParseHeader(file, yaml);
-        if (ContentCatalog.Opt(root, "kind") != "foods")
-            throw new ContentValidationException($"{file}: expected 'kind: foods'.");
-        var reviewed = ContentCatalog.Date(root, "reviewed", file, "the file")
-            ?? throw new ContentValidationException($"{file}: has no 'reviewed' date (YYYY-MM-DD).");
+        var (root, reviewed) = ContentCatalog.ParseStructured(file, yaml, "foods");
 
         var foods = new List<FoodSource>();
         foreach (var item in ContentCatalog.Seq(root, "foods", file))

@@ -75,10 +75,7 @@ public sealed class MedicationLexicon
     private static (List<DrugClass>, DateOnly) LoadClasses(string yaml, Func<string, bool> sourceExists)
     {
         const string file = MedicationsFile;
-        var root = ContentCatalog.ParseHeader(file, yaml);
-        RequireKind(root, file, "medications");
-        var reviewed = ContentCatalog.Date(root, "reviewed", file, "the file")
-            ?? throw new ContentValidationException($"{file}: has no 'reviewed' date (YYYY-MM-DD) at the top.");
+        var (root, reviewed) = ContentCatalog.ParseStructured(file, yaml, "medications");
         var classes = new List<DrugClass>();
         var owner = new Dictionary<string, string>(StringComparer.Ordinal); // normalized spelling -> class id
         foreach (var item in ContentCatalog.Seq(root, "classes", file))
@@ -128,10 +125,7 @@ public sealed class MedicationLexicon
     private static List<HealthCondition> LoadConditions(string yaml, Func<string, bool> sourceExists)
     {
         const string file = ConditionsFile;
-        var root = ContentCatalog.ParseHeader(file, yaml);
-        RequireKind(root, file, "conditions");
-        _ = ContentCatalog.Date(root, "reviewed", file, "the file")
-            ?? throw new ContentValidationException($"{file}: has no 'reviewed' date (YYYY-MM-DD) at the top.");
+        var (root, _) = ContentCatalog.ParseStructured(file, yaml, "conditions");
         var list = new List<HealthCondition>();
         foreach (var item in ContentCatalog.Seq(root, "conditions", file))
         {

@@ -30,11 +30,7 @@ public sealed class RdaTable
     public static RdaTable Load(string file, string yaml, ContentCatalog content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var root = ContentCatalog.ParseHeader(file, yaml);
-        if (ContentCatalog.Opt(root, "kind") != "rda")
-            throw new ContentValidationException($"{file}: expected 'kind: rda'.");
-        var reviewed = ContentCatalog.Date(root, "reviewed", file, "the file")
-            ?? throw new ContentValidationException($"{file}: has no 'reviewed' date (YYYY-MM-DD).");
+        var (root, reviewed) = ContentCatalog.ParseStructured(file, yaml, "rda");
         var source = ContentCatalog.Req(root, "source", file, "the file");
         if (!content.HasSource(source))
             throw new ContentValidationException($"{file}: cites source '{source}', which sources.yaml does not define.");

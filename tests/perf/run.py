@@ -8,6 +8,7 @@ connections; times process start to first answered turn; measures memory per idl
 embedded store; prints the figures and ratios and writes them to tests/perf/RESULTS.md.
 
 Usage: python3 tests/perf/run.py [--duration SECONDS] [--no-write]
+       python3 tests/perf/run.py --only startup [--startups N]   (start-up alone, MagBot and peer; prints only)
 Needs wrk (Debian package `wrk`). Loopback only; every loop is bounded.
 """
 import argparse, datetime, json, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
@@ -33,8 +34,10 @@ def free_port():
         return s.getsockname()[1]
 
 
-def build(out):
+def build(out, names=None):
     for name, proj in TARGETS.items():
+        if names is not None and name not in names:
+            continue
         log(f"building {name} (Release)…")
         subprocess.run(["dotnet", "publish", proj, "-c", "Release", "-o", os.path.join(out, name), "--nologo", "-v", "q"],
                        check=True, stdout=subprocess.DEVNULL)
@@ -106,7 +109,10 @@ def main():
     ap.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     ap.add_argument("--startups", type=int, default=3, help="start-up samples per bot (default 3)")
     ap.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
+    ap.add_argument("--only", choices=["startup"], help="run one measurement alone and print it (RESULTS.md is not written)")
     args = ap.parse_args()
+    if args.only == "startup":
+        return startup_only(args)
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
@@ -141,6 +147,29 @@ def main():
     memory = json.loads(mem_line[len("RESULT "):]) if mem_line else {"error": probe.stdout[-2000:] + probe.stderr[-2000:]}
 
     report(load, startup, memory, args)
+
+
+def startup_only(args):
+    """Start-up alone: publish MagBot and the peer, then start them in turn (interleaved, so a busy moment on a
+    shared machine hits both alike), each time timing process start to the first answered turn."""
+    out = tempfile.mkdtemp(prefix="magbot-startup-")
+    names = ["magbot", "peer"]
+    build(out, names)
+    samples = {n: [] for n in names}
+    try:
+        for i in range(args.startups):
+            for name in names:
+                proc, secs = start(out, name, free_port())
+                stop(proc)
+                samples[name].append(secs)
+                log(f"{name} #{i + 1}: {secs:.2f} s")
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    med = {n: statistics.median(samples[n]) for n in names}
+    for n in names:
+        print(f"{n}: median {med[n]:.2f} s over {len(samples[n])} starts ({', '.join(f'{s:.2f}' for s in samples[n])})")
+    ratio = med["magbot"] / med["peer"]
+    print(f"MagBot / peer: {ratio:.2f}x (target <= 1.5x: {'met' if ratio <= 1.5 else 'NOT met'})")
 
 
 def report(load, startup, memory, args):

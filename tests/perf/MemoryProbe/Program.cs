@@ -8,6 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 // Runs N conversations through the real bot (one "help" turn each) into the embedded store, then
 // reports how much the managed heap grew per conversation after a full, compacting GC.
 // With "stages" first: times each understanding stage and a whole turn, to show where a turn's time goes.
+// With "startup" first: times each stage of a cold start, in a fresh process.
+if (args.FirstOrDefault() == "startup")
+{
+    StartupStages.Run();
+    return;
+}
 if (args.FirstOrDefault() == "stages")
 {
     await Stages.RunAsync();

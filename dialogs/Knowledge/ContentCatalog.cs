@@ -48,18 +48,30 @@ public sealed partial class ContentCatalog
         return reader.ReadToEnd();
     }
 
-    /// <summary>Loads and validates the embedded content, applying <paramref name="overrides"/> (key → wording).</summary>
-    public static ContentCatalog LoadEmbedded(IReadOnlyDictionary<string, string>? overrides = null)
+    // The embedded files cannot change while the process runs, so they are parsed and validated once per process
+    // (the service, the red-flag rules and every bot a test builds share it); overrides are checked per call.
+    private static readonly Lazy<(ContentCatalog Catalog, ForbiddenClaims Claims)> Embedded = new(() =>
     {
         var files = ResourceNames()
             .Select(n => (Name: n[ResourcePrefix.Length..], Text: ReadResource(n[ResourcePrefix.Length..])))
             .ToList();
-        return Load(files, overrides);
-    }
+        return LoadWithClaims(files);
+    });
+
+    /// <summary>Loads and validates the embedded content, applying <paramref name="overrides"/> (key → wording).</summary>
+    public static ContentCatalog LoadEmbedded(IReadOnlyDictionary<string, string>? overrides = null) => WithOverrides(Embedded.Value, overrides);
 
     /// <summary>Loads and validates content from (file name, YAML text) pairs. Files whose kind is not
     /// responses, facts or sources are left to their own loaders.</summary>
-    public static ContentCatalog Load(IEnumerable<(string Name, string Text)> files, IReadOnlyDictionary<string, string>? overrides = null)
+    public static ContentCatalog Load(IEnumerable<(string Name, string Text)> files, IReadOnlyDictionary<string, string>? overrides = null) =>
+        WithOverrides(LoadWithClaims(files), overrides);
+
+    private static ContentCatalog WithOverrides((ContentCatalog Catalog, ForbiddenClaims Claims) loaded, IReadOnlyDictionary<string, string>? overrides) =>
+        overrides is null || overrides.Count == 0
+            ? loaded.Catalog
+            : new ContentCatalog(loaded.Catalog._entries, loaded.Catalog._sources, CheckOverrides(overrides, loaded.Catalog._entries, loaded.Claims));
+
+    private static (ContentCatalog Catalog, ForbiddenClaims Claims) LoadWithClaims(IEnumerable<(string Name, string Text)> files)
     {
         var entries = new Dictionary<string, ContentEntry>(StringComparer.Ordinal);
         var sources = new Dictionary<string, ContentSource>(StringComparer.Ordinal);
@@ -102,19 +114,36 @@ public sealed partial class ContentCatalog
         var claims = parsed.Where(p => Kind(p.Root) == ForbiddenClaims.Kind).Select(p => ForbiddenClaims.Load(p.Name, p.Root)).FirstOrDefault()
             ?? ForbiddenClaims.Embedded;
         CheckClaims(claims, entries.Values, parsed);
+        return (new ContentCatalog(entries, sources, new Dictionary<string, string>(StringComparer.Ordinal)), claims);
+    }
 
+    private static Dictionary<string, string> CheckOverrides(IReadOnlyDictionary<string, string> overrides, Dictionary<string, ContentEntry> entries, ForbiddenClaims claims)
+    {
         var checkedOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, text) in overrides ?? new Dictionary<string, string>())
+        foreach (var (key, text) in overrides)
         {
             if (!entries.ContainsKey(key))
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} overrides a key that does not exist.");
             if (entries[key].IsFact)
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} would change a sourced health fact; only conversational wording may be overridden.");
-            if (claims.Find(text) is { } claim)
+            if (FindClaim(claims, text, $"Configuration Content:Overrides:{key}") is { } claim)
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
             checkedOverrides[key] = text;
         }
-        return new ContentCatalog(entries, sources, checkedOverrides);
+        return checkedOverrides;
+    }
+
+    /// <summary>The forbidden claim <paramref name="text"/> makes, or null; a text too tangled to check in time is an error named by <paramref name="where"/>.</summary>
+    private static ForbiddenClaim? FindClaim(ForbiddenClaims claims, string text, string where)
+    {
+        try
+        {
+            return claims.Find(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new ContentValidationException($"{where}: could not be checked for forbidden claims in time (a rule in {ForbiddenClaims.FileName} backtracks too much on it); shorten the text or simplify the rule.");
+        }
     }
 
     /// <summary>Fails when any entry, or any text in a structured content file (foods, medicines…), makes a forbidden claim.
@@ -123,14 +152,14 @@ public sealed partial class ContentCatalog
     {
         foreach (var entry in entries)
         {
-            if (claims.Find(entry.Text) is { } claim)
+            if (FindClaim(claims, entry.Text, $"{entry.File}: '{entry.Key}'") is { } claim)
                 throw new ContentValidationException($"{entry.File}: '{entry.Key}' makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
         }
         foreach (var (name, root) in files.Where(f => Kind(f.Root) is not ("responses" or "facts" or "sources" or ForbiddenClaims.Kind or "red-flags")))
         {
             foreach (var text in Scalars(root))
             {
-                if (claims.Find(text) is { } claim)
+                if (FindClaim(claims, text, name) is { } claim)
                     throw new ContentValidationException($"{name}: makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
             }
         }

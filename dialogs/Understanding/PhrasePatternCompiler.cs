@@ -10,10 +10,14 @@ namespace MagBot.Dialogs.Understanding;
 /// <c>{term}</c> stands for a named list of alternatives (terms may use other terms), and a lone
 /// <c>~</c> allows up to four words in between ("worst ~ headache" matches "worst ever migraine
 /// headache"). Each pattern is matched on whole words. Patterns run with
-/// <see cref="RegexOptions.NonBacktracking"/>, so no pattern can take more than linear time on a long message.
+/// <see cref="RegexOptions.NonBacktracking"/>, so no pattern can take more than linear time on a long message;
+/// <see cref="PatternEngine.Backtracking"/> builds the same patterns cheaply for trusted text (see <see cref="PatternEngine"/>).
 /// </summary>
-public sealed partial class PhrasePatternCompiler(IReadOnlyDictionary<string, string> terms, string file)
+public sealed partial class PhrasePatternCompiler(IReadOnlyDictionary<string, string> terms, string file, PatternEngine engine = PatternEngine.NonBacktracking)
 {
+    /// <summary>How long one backtracking match may run before it gives up (a <see cref="RegexMatchTimeoutException"/>).</summary>
+    public static readonly TimeSpan BacktrackingTimeout = TimeSpan.FromMilliseconds(250);
+
     private const string Gap = "(?: [\\w.]+){0,4} "; // words or sentence breaks: "Worst. Headache. Ever."
     private const int MaxTermDepth = 6;
 
@@ -41,7 +45,9 @@ public sealed partial class PhrasePatternCompiler(IReadOnlyDictionary<string, st
         var expanded = Expand(pattern, owner, 0).Replace(" ~ ", Gap, StringComparison.Ordinal);
         try
         {
-            return new Regex($@"\b(?:{expanded})\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            return engine == PatternEngine.Backtracking
+                ? new Regex($@"\b(?:{expanded})\b", RegexOptions.CultureInvariant, BacktrackingTimeout)
+                : new Regex($@"\b(?:{expanded})\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
         }
         catch (ArgumentException e)
         {

@@ -34,9 +34,14 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IMedicationFinder>(sp => new LexiconMedicationFinder(sp.GetRequiredService<MedicationRecognizer>()));
         // Trains on the embedded labelled split when first resolved (once per process); the host resolves it at start-up.
         services.TryAddSingleton<IIntentRecognizer>(sp => IntentRecognizer.ForEmbeddedTraining(sp.GetRequiredService<IMedicationFinder>()));
-        // Red flags are compiled once per process; a mistake in red-flags.yaml fails here, at start-up.
-        services.TryAddSingleton(RedFlagRuleSet.Embedded);
-        services.TryAddSingleton<ISafetyScreen, RedFlagScreen>();
+        // Red flags are validated here, at start-up (a mistake in red-flags.yaml fails with file and rule named), and
+        // built for the backtracking interpreter; the linear-time build, the slow part, starts now in the background
+        // and takes over when ready (StagedRedFlagScreen).
+        var interimRedFlags = StagedRedFlagScreen.LoadInterim(ContentCatalog.LoadEmbedded());
+        var linearRedFlags = StagedRedFlagScreen.LinearRules;
+        services.TryAddSingleton(_ => linearRedFlags.GetAwaiter().GetResult());
+        services.TryAddSingleton<ISafetyScreen>(sp => new StagedRedFlagScreen(interimRedFlags, linearRedFlags,
+            sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>()));
 
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

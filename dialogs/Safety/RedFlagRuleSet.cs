@@ -51,7 +51,9 @@ public sealed class RedFlagRuleSet
         return [.. Rules.Where(r => r.Phrases.Matches(prepared)).OrderBy(r => r.Category.Priority)];
     }
 
-    public static RedFlagRuleSet Load(string yaml, ContentCatalog content)
+    /// <summary>Loads and validates the rules from <paramref name="yaml"/>, checking citations against <paramref name="content"/>;
+    /// <paramref name="engine"/> is the regular-expression engine the patterns are built for (see <see cref="PatternEngine"/>).</summary>
+    public static RedFlagRuleSet Load(string yaml, ContentCatalog content, PatternEngine engine = PatternEngine.NonBacktracking)
     {
         const string file = FileName;
         var root = ContentCatalog.ParseHeader(file, yaml);
@@ -69,7 +71,7 @@ public sealed class RedFlagRuleSet
             return new RedFlagCategory(name, reply, i);
         }).ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-        var compiler = new PhrasePatternCompiler(PhrasePatternCompiler.ReadTerms(root, file), file);
+        var compiler = new PhrasePatternCompiler(PhrasePatternCompiler.ReadTerms(root, file), file, engine);
         var spelling = new SpellingCorrector(ReadVariants(root, file), ReadList(root, "vocabulary"));
         var globalMask = compiler.CompileList(root, "mask", "(top-level mask)");
 

@@ -1,4 +1,6 @@
 using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Safety;
+using Microsoft.Extensions.Options;
 using MagBot.Dialogs.Tests.Understanding;
 using MagBot.Dialogs.Understanding;
 using MagBot.Dialogs.Understanding.Labelled;
@@ -50,5 +52,65 @@ public sealed class PatternEngineEquivalenceTests
         }
         Assert.True(corpus.Count > 1000, $"only {corpus.Count} texts");
         Assert.True(found >= 3, "the corpus should hold claims the rules find, or the comparison proves little");
+    }
+
+    [Fact]
+    public void Red_flag_rules_match_the_same_rules_with_either_engine()
+    {
+        var linear = RedFlagRuleSet.Embedded;
+        var interim = StagedRedFlagScreen.LoadInterim(ContentCatalog.LoadEmbedded());
+        Assert.Equal(linear.Rules.Select(r => r.Id), interim.Rules.Select(r => r.Id));
+        var corpus = Corpus();
+        var flagged = 0;
+        foreach (var text in corpus)
+        {
+            var expected = linear.Match(text).Select(r => r.Id).ToList();
+            Assert.Equal(expected, interim.Match(text).Select(r => r.Id).ToList());
+            if (expected.Count > 0) flagged++;
+        }
+        Assert.True(flagged >= RedFlagPhrasings.Alarms.Length, $"only {flagged} texts raised a flag");
+    }
+
+    [Fact]
+    public void Staged_screen_screens_with_the_interim_rules_until_the_linear_rules_are_ready()
+    {
+        var content = ContentCatalog.LoadEmbedded();
+        var linear = new TaskCompletionSource<RedFlagRuleSet>();
+        var screen = new StagedRedFlagScreen(StagedRedFlagScreen.LoadInterim(content), linear.Task, content, Options.Create(new ClinicOptions()));
+
+        var expected = RedFlagRuleSet.Embedded.Match("worst headache of my life")[0].Id;
+        Assert.False(screen.IsLinear);
+        Assert.Equal(expected, screen.Screen("worst headache of my life")?.RuleId);
+        Assert.Null(screen.Screen("what foods have magnesium?"));
+
+        linear.SetResult(RedFlagRuleSet.Embedded);
+        Assert.True(screen.IsLinear);
+        Assert.Equal(expected, screen.Screen("worst headache of my life")?.RuleId);
+    }
+
+    [Fact]
+    public async Task Staged_screen_makes_a_long_message_wait_for_the_linear_rules()
+    {
+        var content = ContentCatalog.LoadEmbedded();
+        var linear = new TaskCompletionSource<RedFlagRuleSet>();
+        var screen = new StagedRedFlagScreen(StagedRedFlagScreen.LoadInterim(content), linear.Task, content, Options.Create(new ClinicOptions()));
+        var longMessage = string.Concat(Enumerable.Repeat("magnesium and my sleep ", 200)) + "worst headache of my life";
+        Assert.True(longMessage.Length > StagedRedFlagScreen.InterimMaxLength);
+
+        var screening = Task.Run(() => screen.Screen(longMessage));
+        var first = await Task.WhenAny(screening, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        Assert.True(first != screening, "a long message must not be screened before the linear-time rules are ready");
+        linear.SetResult(RedFlagRuleSet.Embedded);
+        Assert.NotNull(await screening.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public void Staged_screen_fails_every_message_when_the_linear_rules_cannot_be_built()
+    {
+        var content = ContentCatalog.LoadEmbedded();
+        var linear = Task.FromException<RedFlagRuleSet>(new ContentValidationException("red-flags.yaml: broken"));
+        var screen = new StagedRedFlagScreen(StagedRedFlagScreen.LoadInterim(content), linear, content, Options.Create(new ClinicOptions()));
+        var e = Assert.Throws<ContentValidationException>(() => screen.Screen("what foods have magnesium?"));
+        Assert.Contains("red-flags.yaml", e.Message);
     }
 }

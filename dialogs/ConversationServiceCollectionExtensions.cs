@@ -25,7 +25,10 @@ public static class ConversationServiceCollectionExtensions
             .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
         // Content is validated while the service starts: a bad file, a forbidden claim or a bad
         // override fails start-up with its name (loaded here, not on the first message).
-        services.AddSingleton(ContentCatalog.LoadEmbedded(overrides));
+        var content = ContentCatalog.LoadEmbedded(overrides);
+        services.AddSingleton(content);
+        // Intent training, then the red-flag rules' slow build, start now on another thread (ConversationStartup).
+        var linearRedFlags = ConversationStartup.Begin(content);
 
         services.AddSingleton<QuantityRecognizer>();
         // The medication lexicon is validated while the service starts, like the content it cites.
@@ -35,13 +38,13 @@ public static class ConversationServiceCollectionExtensions
         // Trains on the embedded labelled split when first resolved (once per process); the host resolves it at start-up.
         services.TryAddSingleton<IIntentRecognizer>(sp => IntentRecognizer.ForEmbeddedTraining(sp.GetRequiredService<IMedicationFinder>()));
         // Red flags are validated here, at start-up (a mistake in red-flags.yaml fails with file and rule named), and
-        // built for the backtracking interpreter; the linear-time build, the slow part, starts now in the background
-        // and takes over when ready (StagedRedFlagScreen).
-        var interimRedFlags = StagedRedFlagScreen.LoadInterim(ContentCatalog.LoadEmbedded());
-        var linearRedFlags = StagedRedFlagScreen.LinearRules;
+        // built for the backtracking interpreter; the linear-time build, the slow part, runs in the background once the
+        // first turns are served (ConversationStartup) and takes over when ready (StagedRedFlagScreen).
+        var interimRedFlags = StagedRedFlagScreen.LoadInterim(content);
         services.TryAddSingleton(_ => linearRedFlags.GetAwaiter().GetResult());
         services.TryAddSingleton<ISafetyScreen>(sp => new StagedRedFlagScreen(interimRedFlags, linearRedFlags,
-            sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>()));
+            sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>(),
+            ConversationStartup.StartLinearRedFlags));
 
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

@@ -8,7 +8,7 @@ namespace MagBot.Dialogs.Safety;
 /// <summary>
 /// The red-flag screen the service runs, ready as soon as the service starts. Building the rules for the
 /// linear-time engine takes over a second of processor time (most of a cold start), so the process builds them
-/// once, in the background (<see cref="LinearRules"/>); until they are ready, messages are screened by the same
+/// once, in the background (<see cref="LinearRules"/>, started by <see cref="ConversationStartup"/>); until they are ready, messages are screened by the same
 /// rules, validated the same way, built for the backtracking interpreter, which finds exactly the same matches
 /// (PatternEngineEquivalenceTests) and builds in milliseconds. A message the interpreter could be slow on (longer
 /// than <see cref="InterimMaxLength"/>, or one that hits the match timeout) waits for the linear-time rules instead,
@@ -23,9 +23,16 @@ public sealed class StagedRedFlagScreen : ISafetyScreen
 
     private readonly RedFlagScreen _interim;
     private readonly Task<RedFlagScreen> _linear;
+    private readonly Action? _startLinear;
 
-    public StagedRedFlagScreen(RedFlagRuleSet interim, Task<RedFlagRuleSet> linear, ContentCatalog content, IOptions<ClinicOptions> clinic)
+    /// <param name="interim">The rules built for the backtracking interpreter (<see cref="LoadInterim"/>).</param>
+    /// <param name="linear">The same rules built for the linear-time engine, when ready.</param>
+    /// <param name="content">The content the urgent replies come from.</param>
+    /// <param name="clinic">The numbers the urgent replies give.</param>
+    /// <param name="startLinear">Called before a message waits for <paramref name="linear"/>, in case its build has not started yet.</param>
+    public StagedRedFlagScreen(RedFlagRuleSet interim, Task<RedFlagRuleSet> linear, ContentCatalog content, IOptions<ClinicOptions> clinic, Action? startLinear = null)
     {
+        _startLinear = startLinear;
         _interim = new RedFlagScreen(interim, content, clinic);
         _linear = linear.ContinueWith(t => new RedFlagScreen(t.GetAwaiter().GetResult(), content, clinic), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -58,6 +65,7 @@ public sealed class StagedRedFlagScreen : ISafetyScreen
         }
         // Waits for the linear-time rules (a second or two, only while the service starts); a failure to build them
         // is thrown here, on every message, rather than ever screening with less.
+        _startLinear?.Invoke();
         return _linear.GetAwaiter().GetResult().Screen(text);
     }
 }

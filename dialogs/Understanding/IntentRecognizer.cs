@@ -54,7 +54,11 @@ public sealed class IntentRecognizer : IIntentRecognizer
     public static IntentRecognizer ForEmbeddedTraining(IMedicationFinder medications)
     {
         ArgumentNullException.ThrowIfNull(medications);
-        var trained = EmbeddedByFinderType.GetOrAdd(medications.GetType(), _ => new Lazy<IntentRecognizer>(() => new IntentRecognizer(medications))).Value;
+        var trained = EmbeddedByFinderType.GetOrAdd(medications.GetType(), _ => new Lazy<IntentRecognizer>(() =>
+            // The lexicon's finder is the one the shipped model was trained with (ShippedIntentModel); others train here.
+            medications is LexiconMedicationFinder && ShippedIntentModel.Load() is { } shipped
+                ? FromTraining(NluDataFile.LoadTraining(), medications, shipped)
+                : new IntentRecognizer(medications))).Value;
         return new IntentRecognizer(trained, medications);
     }
 
@@ -64,6 +68,15 @@ public sealed class IntentRecognizer : IIntentRecognizer
     }
 
     public IntentRecognizer(IReadOnlyList<LabelledUtterance> training, IntentCues cues, IMedicationFinder medications, IntentModelKind kind = IntentModelKind.LogisticRegression)
+        : this(training, cues, medications, kind, trained: null)
+    {
+    }
+
+    /// <summary>The recognizer for <paramref name="training"/> with its model already trained on it (<see cref="ShippedIntentModel"/>).</summary>
+    private static IntentRecognizer FromTraining(NluDataFile training, IMedicationFinder medications, IIntentModel trained) =>
+        new(training.Utterances, new IntentCues(training.Cues), medications, IntentModelKind.LogisticRegression, trained);
+
+    private IntentRecognizer(IReadOnlyList<LabelledUtterance> training, IntentCues cues, IMedicationFinder medications, IntentModelKind kind, IIntentModel? trained)
     {
         ArgumentNullException.ThrowIfNull(training);
         if (training.Count == 0) throw new ArgumentException("The intent recognizer needs labelled examples to train on.", nameof(training));
@@ -80,17 +93,25 @@ public sealed class IntentRecognizer : IIntentRecognizer
             .Select(u => (Words: MessageWords.From(u.Text, _speller), u.Text, u.Intent))
             .ToList();
         _topicWords = TopicWords(examples.Select(e => (e.Words, e.Intent)));
+        _model = trained ?? Train(examples.Select(e => (e.Words, e.Text, e.Intent)), kind);
+        TrainingTime = watch.Elapsed;
+        TrainingCpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    }
+
+    private IIntentModel Train(IEnumerable<(MessageWords Words, string Text, string Intent)> examples, IntentModelKind kind)
+    {
         var rows = examples
             .Select(e => ((IReadOnlyDictionary<string, double>)IntentFeatureExtractor.Extract(e.Words, NamesMedicine(e.Text), _cues), e.Intent))
             .ToList();
-        _model = kind switch
+        return kind switch
         {
             IntentModelKind.NaiveBayes => NaiveBayesIntentModel.Train(rows),
             _ => SoftmaxIntentModel.Train(rows),
         };
-        TrainingTime = watch.Elapsed;
-        TrainingCpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     }
+
+    /// <summary>The statistical model (for writing the shipped model, see <see cref="ShippedIntentModel"/>).</summary>
+    internal IIntentModel Model => _model;
 
     /// <summary>How long building the recognizer took (reported by the evaluation command).</summary>
     public TimeSpan TrainingTime { get; }

@@ -17,6 +17,14 @@ internal sealed class FeatureIndex
 
     public bool Knows(string feature) => _columns.ContainsKey(feature);
 
+    /// <summary>The feature names in column order (for writing a trained model).</summary>
+    public string[] Names()
+    {
+        var names = new string[_columns.Count];
+        foreach (var (name, column) in _columns) names[column] = name;
+        return names;
+    }
+
     public (int Column, double Value)[] Sparse(IReadOnlyDictionary<string, double> features)
     {
         var list = new List<(int, double)>(features.Count);

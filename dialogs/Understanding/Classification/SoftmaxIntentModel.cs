@@ -83,6 +83,33 @@ public sealed class SoftmaxIntentModel : IIntentModel
 
     public bool Knows(string feature) => _index.Knows(feature);
 
+    /// <summary>Writes the trained model exactly (every weight bit for bit), for <see cref="Read"/>.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_classes.Length);
+        foreach (var c in _classes) writer.Write(c);
+        var names = _index.Names();
+        writer.Write(names.Length);
+        foreach (var n in names) writer.Write(n);
+        foreach (var w in _weights) writer.Write(w);
+        foreach (var b in _bias) writer.Write(b);
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/>: the same model, without training it again.</summary>
+    public static SoftmaxIntentModel Read(BinaryReader reader)
+    {
+        var classes = new string[reader.ReadInt32()];
+        for (var i = 0; i < classes.Length; i++) classes[i] = reader.ReadString();
+        var index = new FeatureIndex();
+        var features = reader.ReadInt32();
+        for (var i = 0; i < features; i++) index.Add(reader.ReadString());
+        var weights = new double[features * classes.Length];
+        for (var i = 0; i < weights.Length; i++) weights[i] = reader.ReadDouble();
+        var bias = new double[classes.Length];
+        for (var i = 0; i < bias.Length; i++) bias[i] = reader.ReadDouble();
+        return new SoftmaxIntentModel(index, classes, weights, bias);
+    }
+
     private static void Logits((int Column, double Value)[] x, double[] weights, double[] bias, int k, double[] logits)
     {
         Array.Copy(bias, logits, k);

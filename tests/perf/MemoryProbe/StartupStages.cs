@@ -13,16 +13,17 @@ internal static class StartupStages
     public static void Run()
     {
         var total = Stopwatch.StartNew();
-        var content = Time("content catalog (parse every file, forbidden-claims compile and scan)", () => ContentCatalog.LoadEmbedded());
-        Time("forbidden claims (embedded, alone)", () => ForbiddenClaims.Embedded);
+        var content = Time("content catalog (parse every file, forbidden-claims build and scan)", () => ContentCatalog.LoadEmbedded());
         var lexicon = Time("medication lexicon", () => MedicationLexicon.LoadEmbedded(content));
         var finder = new LexiconMedicationFinder(new MedicationRecognizer(lexicon));
-        Time("intent recognizer (train on the labelled split)", () => IntentRecognizer.ForEmbeddedTraining(finder));
-        var rules = Time("red-flag rules (parse and compile)", () => RedFlagRuleSet.Embedded);
+        Time("intent recognizer from the shipped model", () => IntentRecognizer.ForEmbeddedTraining(finder));
+        Time("intent recognizer trained here (what the shipped model saves)", () => new IntentRecognizer(finder));
+        var interim = Time("red-flag rules for the backtracking interpreter (first turns)", () => StagedRedFlagScreen.LoadInterim(content));
         Time("food catalog", () => FoodCatalog.LoadEmbedded(content));
         Time("RDA table", () => RdaTable.LoadEmbedded(content));
-        Time("first safety screen", () => rules.Match("help"));
-        Time("quantity recognizers (background in the service)", () => { new QuantityRecognizer().WarmUp(); return 0; });
+        Time("first safety screen (interim rules)", () => interim.Match("help"));
+        Time("red-flag rules for the linear-time engine (background)", () => RedFlagRuleSet.Embedded);
+        Time("quantity recognizers (background)", () => { new QuantityRecognizer().WarmUp(); return 0; });
         Console.WriteLine(FormattableString.Invariant($"{total.Elapsed.TotalMilliseconds,8:0} ms  total"));
     }
 

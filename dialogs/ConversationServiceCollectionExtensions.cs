@@ -41,7 +41,11 @@ public static class ConversationServiceCollectionExtensions
         // built for the backtracking interpreter; the linear-time build, the slow part, runs in the background once the
         // first turns are served (ConversationStartup) and takes over when ready (StagedRedFlagScreen).
         var interimRedFlags = StagedRedFlagScreen.LoadInterim(content);
-        services.TryAddSingleton(_ => linearRedFlags.GetAwaiter().GetResult());
+        services.TryAddSingleton(_ =>
+        {
+            ConversationStartup.StartLinearRedFlags(); // asked for now: do not wait for the start-up delay
+            return linearRedFlags.GetAwaiter().GetResult();
+        });
         services.TryAddSingleton<ISafetyScreen>(sp => new StagedRedFlagScreen(interimRedFlags, linearRedFlags,
             sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>(),
             ConversationStartup.StartLinearRedFlags));

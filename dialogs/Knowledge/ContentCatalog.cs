@@ -126,24 +126,11 @@ public sealed partial class ContentCatalog
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} overrides a key that does not exist.");
             if (entries[key].IsFact)
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} would change a sourced health fact; only conversational wording may be overridden.");
-            if (FindClaim(claims, text, $"Configuration Content:Overrides:{key}") is { } claim)
+            if (claims.Find(text) is { } claim)
                 throw new ContentValidationException($"Configuration Content:Overrides:{key} makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
             checkedOverrides[key] = text;
         }
         return checkedOverrides;
-    }
-
-    /// <summary>The forbidden claim <paramref name="text"/> makes, or null; a text too tangled to check in time is an error named by <paramref name="where"/>.</summary>
-    private static ForbiddenClaim? FindClaim(ForbiddenClaims claims, string text, string where)
-    {
-        try
-        {
-            return claims.Find(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            throw new ContentValidationException($"{where}: could not be checked for forbidden claims in time (a rule in {ForbiddenClaims.FileName} backtracks too much on it); shorten the text or simplify the rule.");
-        }
     }
 
     /// <summary>Fails when any entry, or any text in a structured content file (foods, medicines…), makes a forbidden claim.
@@ -152,14 +139,14 @@ public sealed partial class ContentCatalog
     {
         foreach (var entry in entries)
         {
-            if (FindClaim(claims, entry.Text, $"{entry.File}: '{entry.Key}'") is { } claim)
+            if (claims.Find(entry.Text) is { } claim)
                 throw new ContentValidationException($"{entry.File}: '{entry.Key}' makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
         }
         foreach (var (name, root) in files.Where(f => Kind(f.Root) is not ("responses" or "facts" or "sources" or ForbiddenClaims.Kind or "red-flags")))
         {
             foreach (var text in Scalars(root))
             {
-                if (FindClaim(claims, text, name) is { } claim)
+                if (claims.Find(text) is { } claim)
                     throw new ContentValidationException($"{name}: makes a claim MagBot must not make ({claim.Id}: {claim.Why}) in \"{claim.Sentence}\".");
             }
         }

@@ -20,8 +20,15 @@ public sealed class ForbiddenClaims
     public const string Kind = "forbidden-claims";
 
     private readonly IReadOnlyList<(PhraseRule Rule, string Why)> _claims;
+    // The same claims for the linear-time engine, built only if a text ever makes the interpreter time out (a busy
+    // machine can pause a thread that long): the check then still gives its answer instead of failing start-up.
+    private readonly Lazy<ForbiddenClaims>? _linear;
 
-    private ForbiddenClaims(IReadOnlyList<(PhraseRule Rule, string Why)> claims) => _claims = claims;
+    private ForbiddenClaims(IReadOnlyList<(PhraseRule Rule, string Why)> claims, Lazy<ForbiddenClaims>? linear)
+    {
+        _claims = claims;
+        _linear = linear;
+    }
 
     private static readonly Lazy<ForbiddenClaims> EmbeddedClaims = new(() =>
         Load(FileName, ContentCatalog.ParseHeader(FileName, ContentCatalog.ReadResource(FileName))));
@@ -40,11 +47,24 @@ public sealed class ForbiddenClaims
             var rule = new PhraseRule(id, compiler.CompileWhen(c, id), compiler.CompileList(c, "unless", id), compiler.CompileList(c, "mask", id), negatable: true);
             return (rule, why);
         }).ToList();
-        return new ForbiddenClaims(claims);
+        return new ForbiddenClaims(claims, engine == PatternEngine.Backtracking ? new(() => Load(file, root, PatternEngine.NonBacktracking)) : null);
     }
 
     /// <summary>The first forbidden claim <paramref name="text"/> makes, or null.</summary>
     public ForbiddenClaim? Find(string? text)
+    {
+        try
+        {
+            return FindIn(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException) when (_linear is not null)
+        {
+            return _linear.Value.Find(text);
+        }
+    }
+
+    /// <summary>The check on the engine the claims were built for, without the fallback (tests show it times out).</summary>
+    internal ForbiddenClaim? FindIn(string? text)
     {
         foreach (var sentence in PhraseText.Sentences(PhraseText.Normalize(text)))
         {

@@ -113,4 +113,28 @@ public sealed class PatternEngineEquivalenceTests
         var e = Assert.Throws<ContentValidationException>(() => screen.Screen("what foods have magnesium?"));
         Assert.Contains("red-flags.yaml", e.Message);
     }
+
+    [Fact]
+    public void Forbidden_claim_check_that_times_out_on_the_interpreter_is_answered_by_the_linear_time_engine()
+    {
+        // (ab|a|b)+ over "abab…" with no "c" after it backtracks exponentially; the linear-time engine does not.
+        const string yaml = """
+            schemaVersion: 1
+            kind: forbidden-claims
+            claims:
+              - id: tangled
+                why: a pattern that backtracks exponentially
+                when:
+                  - '(ab|a|b)+c'
+            """;
+        var claims = ForbiddenClaims.Load("tangled.yaml", ContentCatalog.ParseHeader("tangled.yaml", yaml), PatternEngine.Backtracking);
+        var run = string.Concat(Enumerable.Repeat("ab", 40));
+        Assert.Throws<System.Text.RegularExpressions.RegexMatchTimeoutException>(() =>
+            claims.FindIn(run + " x")); // the interpreter alone gives up
+        var text = run + " x";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null(claims.Find(text));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.Equal("tangled", claims.Find(run + "c")?.Id);
+    }
 }

@@ -7,10 +7,11 @@ namespace MagBot.Dialogs;
 /// <summary>
 /// The conversation's start-up work that the host's own start does not need. The intent model's training starts
 /// while the host builds, on another thread (the first turn needs it: the recognizer, when the container resolves it,
-/// takes this trained model or waits for it). The red-flag rules' linear-time build, over a second of processor time
-/// that the first turns do without (see <see cref="StagedRedFlagScreen"/>), waits until <see cref="StartLinearRedFlags"/>
-/// is called (the host does so once it has been listening a moment; a message that needs the rules does so itself) or
-/// <see cref="LinearRedFlagsDelay"/> has passed: on two cores it would otherwise take one from the first turn.
+/// takes this trained model or waits for it). Then the red-flag rules' linear-time build, over a second of processor
+/// time that the first turns do without (see <see cref="StagedRedFlagScreen"/>). A service host calls
+/// <see cref="DeferLinearRedFlags"/> first: the build then waits until <see cref="StartLinearRedFlags"/> is called (the
+/// host does so once it has been listening a moment; a message that needs the rules does so itself) or
+/// <see cref="LinearRedFlagsDelay"/> has passed, since on two cores it would otherwise take one from the first turn.
 /// Once per process: every bot built in it (the test suite builds hundreds) shares the result.
 /// </summary>
 public static class ConversationStartup
@@ -20,6 +21,7 @@ public static class ConversationStartup
 
     private static readonly Lock Gate = new();
     private static readonly TaskCompletionSource StartSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static bool _deferLinear;
     private static Task? _intents;
     private static Task<RedFlagRuleSet>? _linearRedFlags;
 
@@ -33,6 +35,7 @@ public static class ConversationStartup
                 new LexiconMedicationFinder(new MedicationRecognizer(MedicationLexicon.LoadEmbedded(content)))));
             if (_linearRedFlags is null)
             {
+                if (!_deferLinear) StartLinearRedFlags();
                 _ = Task.Delay(LinearRedFlagsDelay).ContinueWith(_ => StartLinearRedFlags(), TaskScheduler.Default);
                 _linearRedFlags = Task.WhenAll(_intents, StartSignal.Task)
                     .ContinueWith(_ => StagedRedFlagScreen.LinearRules, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
@@ -40,6 +43,13 @@ public static class ConversationStartup
             }
             return _linearRedFlags;
         }
+    }
+
+    /// <summary>Called by a service host before it registers the conversation: the linear-time red-flag build waits
+    /// for <see cref="StartLinearRedFlags"/> (or <see cref="LinearRedFlagsDelay"/>) instead of following the training.</summary>
+    public static void DeferLinearRedFlags()
+    {
+        lock (Gate) _deferLinear = true;
     }
 
     /// <summary>Lets the linear-time red-flag build start (after the intent training); calling it again does nothing.</summary>

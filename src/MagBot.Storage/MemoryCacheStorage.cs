@@ -49,9 +49,7 @@ public sealed class MemoryCacheStorage : IStorage, IStorageHealth, IDisposable
             // TryGetValue also restarts the sliding expiry: reading a conversation keeps it alive.
             if (_cache.TryGetValue(key, out Entry? entry) && entry is not null)
             {
-                var json = StoreItemJson.Deserialize(entry.Json);
-                json[StoreItemJson.ETagProperty] = entry.ETag;
-                result[key] = json;
+                result[key] = StoreItemJson.DeserializeProperties(entry.Json, entry.ETag);
             }
         }
         return Task.FromResult<IDictionary<string, object>>(result);

@@ -62,9 +62,7 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<StorageOptions>
             var etag = values[2 * i];
             var text = values[2 * i + 1];
             if (etag.IsNull || text.IsNull) continue;
-            var json = StoreItemJson.Deserialize((string)text!);
-            json[StoreItemJson.ETagProperty] = (string)etag!;
-            result[keys[i]] = json;
+            result[keys[i]] = StoreItemJson.DeserializeProperties((string)text!, (string)etag!);
         }
         return result;
     }

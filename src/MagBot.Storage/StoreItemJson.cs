@@ -7,12 +7,15 @@ namespace MagBot.Storage;
 /// <summary>
 /// How MagBot's stores turn Bot Framework state into JSON and back, and read the ETag of a change.
 /// No <c>TypeNameHandling</c>: type names in stored JSON let whoever can write the store choose which
-/// .NET types get created on read (unsafe deserialization). State comes back as <see cref="JObject"/>,
-/// which <c>BotState</c> maps to its typed properties.
+/// .NET types get created on read (unsafe deserialization). State comes back as the property dictionary
+/// <c>BotState</c> keeps (objects inside it as <see cref="JObject"/>), which it maps to its typed properties.
 /// </summary>
 public static class StoreItemJson
 {
     public const string ETagProperty = "eTag";
+
+    // Stored state is never shown to anyone with line numbers; keeping them cost an object per token.
+    private static readonly JsonLoadSettings NoLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
@@ -89,10 +92,29 @@ public static class StoreItemJson
         }
     }
 
-    public static JObject Deserialize(string text)
+    /// <summary>
+    /// A stored item as the property dictionary <c>BotState</c> keeps (objects and arrays as JObject/JArray,
+    /// numbers, strings and booleans as values), with its ETag: read in one pass. Given a JObject instead,
+    /// BotState converts it to this dictionary itself, which was a second pass over every conversation's state
+    /// on every turn.
+    /// </summary>
+    public static Dictionary<string, object?> DeserializeProperties(string text, string etag)
     {
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-        return JObject.Load(reader);
+        if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+            throw new JsonReaderException("A stored item must be a JSON object.");
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)reader.Value!;
+            if (!reader.Read()) break;
+            properties[name] = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray
+                ? JToken.ReadFrom(reader, NoLineInfo)
+                : reader.Value;
+        }
+        if (reader.TokenType != JsonToken.EndObject) throw new JsonReaderException("A stored item ended early.");
+        properties[ETagProperty] = etag;
+        return properties;
     }
 
     /// <summary>Raised for a write whose ETag is stale: another turn saved first.</summary>

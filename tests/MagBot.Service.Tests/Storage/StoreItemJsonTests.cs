@@ -45,6 +45,37 @@ public sealed class StoreItemJsonTests
         Assert.Equal(StoreItemJson.Serialize(twoPass), StoreItemJson.SerializeForStore(Values[shape]()));
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Reading_gives_BotState_the_dictionary_it_made_from_a_JObject_itself_plus_the_ETag(string shape)
+    {
+        var text = StoreItemJson.SerializeForStore(Values[shape]());
+        // What BotState built before: the stored JObject with its ETag, converted by Json.NET.
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        var parsed = JObject.Load(reader);
+        parsed[StoreItemJson.ETagProperty] = "17";
+        var expected = parsed.ToObject<Dictionary<string, object?>>()!;
+
+        var read = StoreItemJson.DeserializeProperties(text, "17");
+
+        Assert.Equal(expected.Keys.Order(), read.Keys.Order());
+        foreach (var (name, value) in expected)
+        {
+            Assert.Equal(value?.GetType(), read[name]?.GetType());
+            if (value is JToken token) Assert.True(JToken.DeepEquals(token, (JToken)read[name]!), name);
+            else Assert.Equal(value, read[name]);
+        }
+    }
+
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("\"text\"")]
+    [InlineData("{\"a\":1")]
+    public void A_stored_item_that_is_not_a_whole_object_is_refused_as_unreadable_JSON(string text)
+    {
+        Assert.ThrowsAny<Newtonsoft.Json.JsonException>(() => StoreItemJson.DeserializeProperties(text, "1"));
+    }
+
     [Fact]
     public void The_ETag_is_never_part_of_the_stored_text()
     {

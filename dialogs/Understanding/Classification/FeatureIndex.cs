@@ -3,7 +3,14 @@ namespace MagBot.Dialogs.Understanding.Classification;
 /// <summary>Feature names to dense column numbers, fixed after training; unseen features are ignored at prediction.</summary>
 internal sealed class FeatureIndex
 {
-    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _columns;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byText;
+
+    public FeatureIndex()
+    {
+        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        _byText = _columns.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => _columns.Count;
 
@@ -16,6 +23,9 @@ internal sealed class FeatureIndex
     }
 
     public bool Knows(string feature) => _columns.ContainsKey(feature);
+
+    /// <summary>The column of a feature written in a buffer, without making a string of it; -1 when unseen.</summary>
+    public int ColumnOf(ReadOnlySpan<char> feature) => _byText.TryGetValue(feature, out var column) ? column : -1;
 
     public (int Column, double Value)[] Sparse(IReadOnlyDictionary<string, double> features)
     {

@@ -49,9 +49,7 @@ public sealed class MemoryCacheStorage : IStorage, IStorageHealth, IDisposable
             // TryGetValue also restarts the sliding expiry: reading a conversation keeps it alive.
             if (_cache.TryGetValue(key, out Entry? entry) && entry is not null)
             {
-                var json = StoreItemJson.Deserialize(entry.Json);
-                json[StoreItemJson.ETagProperty] = entry.ETag;
-                result[key] = json;
+                result[key] = StoreItemJson.DeserializeProperties(entry.Json, entry.ETag);
             }
         }
         return Task.FromResult<IDictionary<string, object>>(result);
@@ -60,23 +58,23 @@ public sealed class MemoryCacheStorage : IStorage, IStorageHealth, IDisposable
     public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        // Serialized before taking the lock: every conversation's save goes through it.
+        var writes = changes.Select(c => (c.Key, Expected: StoreItemJson.ExpectedETag(c.Value), Json: StoreItemJson.SerializeForStore(c.Value))).ToList();
         lock (_writeLock)
         {
             // Check every ETag before writing any, so a failed batch changes nothing.
-            foreach (var (key, value) in changes)
+            foreach (var (key, expected, _) in writes)
             {
                 var current = _cache.TryGetValue(key, out Entry? e) ? e?.ETag : null;
-                if (!StoreItemJson.ETagAllows(StoreItemJson.ExpectedETag(value), current)) throw StoreItemJson.Conflict(key);
+                if (!StoreItemJson.ETagAllows(expected, current)) throw StoreItemJson.Conflict(key);
             }
-            foreach (var (key, value) in changes)
+            foreach (var (key, _, json) in writes)
             {
-                var json = StoreItemJson.ToJson(value);
-                json.Remove(StoreItemJson.ETagProperty);
                 var etag = Interlocked.Increment(ref _etag).ToString(CultureInfo.InvariantCulture);
                 // MemoryCache silently refuses an entry that would pass its size limit; make room first
                 // (expired, then least recently used) so a write is never dropped without a trace.
                 if (_cache.Count >= _maxItems && !_cache.TryGetValue(key, out _)) _cache.Compact(Math.Max(0.05, 1.5 / Math.Max(1, _cache.Count)));
-                _cache.Set(key, new Entry(StoreItemJson.Serialize(json), etag), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _retention });
+                _cache.Set(key, new Entry(json, etag), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _retention });
             }
         }
         return Task.CompletedTask;

@@ -62,9 +62,7 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<StorageOptions>
             var etag = values[2 * i];
             var text = values[2 * i + 1];
             if (etag.IsNull || text.IsNull) continue;
-            var json = StoreItemJson.Deserialize((string)text!);
-            json[StoreItemJson.ETagProperty] = (string)etag!;
-            result[keys[i]] = json;
+            result[keys[i]] = StoreItemJson.DeserializeProperties((string)text!, (string)etag!);
         }
         return result;
     }
@@ -79,11 +77,9 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<StorageOptions>
         for (var i = 0; i < keys.Length; i++)
         {
             var value = changes[keys[i]];
-            var json = StoreItemJson.ToJson(value);
-            json.Remove(StoreItemJson.ETagProperty);
             args[1 + i * 3] = StoreItemJson.ExpectedETag(value) ?? string.Empty;
             args[2 + i * 3] = Guid.NewGuid().ToString("N");
-            args[3 + i * 3] = StoreItemJson.Serialize(json);
+            args[3 + i * 3] = StoreItemJson.SerializeForStore(value);
         }
         var stale = (long)(await redis.RunAsync(db => db.ScriptEvaluateAsync(WriteScript, RedisKeys(keys), args)).ConfigureAwait(false))!;
         if (stale > 0) throw StoreItemJson.Conflict(keys[stale - 1]);

@@ -77,15 +77,18 @@ public static class HostExtensions
         services.AddTransient<AnonymousOutboundGuard>();
         services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler<AnonymousOutboundGuard>().AddHttpMessageHandler<ChannelRetryHandler>();
         services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(sp => new ConnectorClientPool(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             BotFrameworkSigningKeys.UseHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>());
-            return new ConfigurationBotFrameworkAuthentication(
+            // The SDK's checks, with connector clients kept between turns (see ReusingBotFrameworkAuthentication).
+            return new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
                 sp.GetRequiredService<IConfiguration>(),
                 // Null unless registered: then the SDK builds it from MicrosoftAppType/Id/Password/TenantId.
                 credentialsFactory: sp.GetService<ServiceClientCredentialsFactory>(),
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>());
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
+                sp.GetRequiredService<ConnectorClientPool>());
         });
         services.AddSingleton<MagBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<MagBotAdapter>());

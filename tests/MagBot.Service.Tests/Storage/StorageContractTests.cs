@@ -30,7 +30,7 @@ public sealed class StorageContractTests(RedisServerFixture redis) : IClassFixtu
     }
 
     private static async Task<JObject?> ReadOneAsync(StorageUnderTest s, string key) =>
-        (await s.Storage.ReadAsync([key])).TryGetValue(key, out var v) ? (JObject)v : null;
+        (await s.Storage.ReadAsync([key])).TryGetValue(key, out var v) ? JObject.FromObject(v) : null;
 
     [RedisFact]
     public async Task Redis_contract_rows_run_here()
@@ -49,9 +49,9 @@ public sealed class StorageContractTests(RedisServerFixture redis) : IClassFixtu
         await s.Storage.WriteAsync(new Dictionary<string, object> { ["a"] = Item(1), ["b"] = Item(2) });
         var read = await s.Storage.ReadAsync(["a", "b", "missing"]);
         Assert.Equal(2, read.Count);
-        Assert.Equal(1, ((JObject)read["a"]).Value<int>("count"));
-        Assert.Equal(2, ((JObject)read["b"]).Value<int>("count"));
-        Assert.False(string.IsNullOrEmpty(((JObject)read["a"]).Value<string>("eTag")));
+        Assert.Equal(1, JObject.FromObject(read["a"]).Value<int>("count"));
+        Assert.Equal(2, JObject.FromObject(read["b"]).Value<int>("count"));
+        Assert.False(string.IsNullOrEmpty(JObject.FromObject(read["a"]).Value<string>("eTag")));
         Assert.False(read.ContainsKey("missing"));
     }
 

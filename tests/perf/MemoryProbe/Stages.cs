@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 /// Microseconds per call of each stage a message goes through, over the benchmark's texts. Every stage is first run
 /// for half a second, all of them before any is timed, so the figures are of optimized code (not of the JIT's first
 /// tier, nor disturbed by its background compiling); then each runs five rounds, each after a full garbage collection. Printed: the process's processor time
-/// per call (median round), which other processes on a busy shared machine hardly change, and the elapsed time per
-/// call of the fastest round (the one they disturbed least; on an idle machine the two agree).
+/// per call (median round), which other processes on a busy shared machine hardly change, the elapsed time per
+/// call of the fastest round (the one they disturbed least; on an idle machine the two agree), and the bytes allocated
+/// per call: under load, allocation (and the collections it causes) costs as much as the work.
 /// </summary>
 internal static class Stages
 {
@@ -47,16 +48,17 @@ internal static class Stages
         }
         // The JIT optimizes hot methods on a background thread a little after they get hot: let it finish first.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Console.WriteLine("  cpu µs   wall µs  stage (per call)");
+        Console.WriteLine("  cpu µs   wall µs   alloc B  stage (per call)");
         foreach (var (name, async, sync) in stages)
         {
-            var rounds = new (double Cpu, double Wall)[Rounds];
+            var rounds = new (double Cpu, double Wall, long Bytes)[Rounds];
             for (var round = 0; round < Rounds; round++)
             {
                 // Garbage from earlier work is collected first, so no background collection runs into the round.
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var cpu = ProcessorTime();
                 var sw = Stopwatch.StartNew();
                 if (sync is not null)
@@ -67,10 +69,12 @@ internal static class Stages
                 {
                     for (var i = 0; i < iterations; i++) await async!(i);
                 }
-                rounds[round] = ((ProcessorTime() - cpu).TotalMicroseconds / iterations, sw.Elapsed.TotalMicroseconds / iterations);
+                rounds[round] = ((ProcessorTime() - cpu).TotalMicroseconds / iterations, sw.Elapsed.TotalMicroseconds / iterations,
+                    (GC.GetTotalAllocatedBytes(precise: true) - allocated) / iterations);
             }
             var medianCpu = rounds.Select(r => r.Cpu).Order().ElementAt(Rounds / 2);
-            Console.WriteLine(FormattableString.Invariant($"{medianCpu,8:0.0} {rounds.Min(r => r.Wall),9:0.0}  {name}"));
+            var medianBytes = rounds.Select(r => r.Bytes).Order().ElementAt(Rounds / 2);
+            Console.WriteLine(FormattableString.Invariant($"{medianCpu,8:0.0} {rounds.Min(r => r.Wall),9:0.0} {medianBytes,9:N0}  {name}"));
         }
     }
 

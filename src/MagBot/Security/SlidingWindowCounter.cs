@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+
+namespace MagBot.Security;
+
+/// <summary>
+/// Per-key sliding-window counts for <see cref="TurnRateLimiter"/>: a window of <see cref="SegmentCount"/>
+/// segments, each counting the turns taken in its slice of time. Callers lock a <see cref="KeyWindow"/> while
+/// they read and take from it.
+/// </summary>
+internal sealed class SlidingWindowCounter(int limit, TimeSpan window, TimeProvider time)
+{
+    public const int SegmentCount = 5;
+
+    private readonly ConcurrentDictionary<string, KeyWindow> _windows = new(StringComparer.Ordinal);
+    private readonly long _segmentTicks = Math.Max(1, window.Ticks / SegmentCount);
+    private long _lastSweep;
+
+    public int Count => _windows.Count;
+
+    /// <summary>The current segment number (time since the epoch in segment lengths).</summary>
+    public long Segment() => time.GetUtcNow().UtcTicks / _segmentTicks;
+
+    public KeyWindow Window(string key)
+    {
+        SweepIfDue();
+        return _windows.GetOrAdd(key, static _ => new KeyWindow());
+    }
+
+    /// <summary>Zero when <paramref name="w"/> has a turn left now; otherwise how long until the oldest counted
+    /// segment leaves the window and frees one. Call with <paramref name="w"/> locked.</summary>
+    public TimeSpan WaitBeforeNext(KeyWindow w, long now)
+    {
+        w.Advance(now);
+        if (w.Total < limit) return TimeSpan.Zero;
+        var oldest = w.OldestCountedSegment(now);
+        var freedAt = (oldest + SegmentCount) * _segmentTicks;
+        var wait = TimeSpan.FromTicks(freedAt - time.GetUtcNow().UtcTicks);
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1);
+    }
+
+    /// <summary>Drops windows nobody has used for a whole window, at most once per window.</summary>
+    private void SweepIfDue()
+    {
+        var now = Segment();
+        var last = Interlocked.Read(ref _lastSweep);
+        if (now - last < SegmentCount || Interlocked.CompareExchange(ref _lastSweep, now, last) != last) return;
+        foreach (var (key, w) in _windows)
+        {
+            if (w.IdleSince(now)) _windows.TryRemove(KeyValuePair.Create(key, w));
+        }
+    }
+
+    /// <summary>One key's counts: a ring of segments and the segment number the newest one stands for.</summary>
+    internal sealed class KeyWindow
+    {
+        private readonly int[] _counts = new int[SegmentCount];
+        private long _newest;
+
+        public int Total { get; private set; }
+
+        public void Advance(long now)
+        {
+            if (now <= _newest) return;
+            if (now - _newest >= SegmentCount)
+            {
+                Array.Clear(_counts);
+                Total = 0;
+            }
+            else
+            {
+                for (var s = _newest + 1; s <= now; s++)
+                {
+                    var slot = (int)(s % SegmentCount);
+                    Total -= _counts[slot];
+                    _counts[slot] = 0;
+                }
+            }
+            _newest = now;
+        }
+
+        public void Take(long now)
+        {
+            Advance(now);
+            _counts[(int)(now % SegmentCount)]++;
+            Total++;
+        }
+
+        public long OldestCountedSegment(long now)
+        {
+            for (var s = now - SegmentCount + 1; s <= now; s++)
+            {
+                if (_counts[(int)(((s % SegmentCount) + SegmentCount) % SegmentCount)] > 0) return s;
+            }
+            return now;
+        }
+
+        /// <summary>Unlocked read of one long: a stale answer only delays dropping the window by one sweep.
+        /// A window dropped while a turn takes from it loses that turn's count, never more.</summary>
+        public bool IdleSince(long now) => now - Volatile.Read(ref _newest) >= SegmentCount;
+    }
+}

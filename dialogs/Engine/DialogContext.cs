@@ -37,12 +37,12 @@ public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, Conversa
         SendAsync(new Reply { Text = Content.Text(key, args) }, cancellationToken);
 
     public T GetState<T>() where T : class, new() =>
-        Active?.State.ToObject<T>() ?? new T();
+        Active?.State.ToObject<T>(DialogStateJson.Serializer) ?? new T();
 
     public void SetState<T>(T state) where T : class
     {
         var active = Active ?? throw new InvalidOperationException("No dialog is active: SetState must be called by the dialog on top of the stack.");
-        active.State = JObject.FromObject(state);
+        active.State = JObject.FromObject(state, DialogStateJson.Serializer);
     }
 
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)

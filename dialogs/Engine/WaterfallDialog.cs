@@ -24,20 +24,20 @@ public abstract class WaterfallDialog<TValues>(string id) : Dialog(id) where TVa
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
     {
-        var state = new State { Index = -1, Options = options is null ? null : JToken.FromObject(options) };
+        var state = new State { Index = -1, Options = options is null ? null : JToken.FromObject(options, DialogStateJson.Serializer) };
         return RunStepAsync(dc, dc.Active!, state, 0, options, cancellationToken);
     }
 
     /// <summary>A message arrived with no prompt open: the text is the result of the current step.</summary>
     public override Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
-        var state = dc.Active!.State.ToObject<State>() ?? new State();
+        var state = dc.Active!.State.ToObject<State>(DialogStateJson.Serializer) ?? new State();
         return RunStepAsync(dc, dc.Active!, state, state.Index + 1, dc.Text, cancellationToken);
     }
 
     public override Task<DialogTurnResult> ResumeAsync(DialogContext dc, object? result, CancellationToken cancellationToken = default)
     {
-        var state = dc.Active!.State.ToObject<State>() ?? new State();
+        var state = dc.Active!.State.ToObject<State>(DialogStateJson.Serializer) ?? new State();
         return RunStepAsync(dc, dc.Active!, state, state.Index + 1, result, cancellationToken);
     }
 
@@ -51,19 +51,19 @@ public abstract class WaterfallDialog<TValues>(string id) : Dialog(id) where TVa
             return await dc.EndDialogAsync(OnCompleted(state.Values), cancellationToken).ConfigureAwait(false);
         }
         state.Index = index;
-        instance.State = JObject.FromObject(state);
+        instance.State = JObject.FromObject(state, DialogStateJson.Serializer);
         var step = new WaterfallStep<TValues>(this, dc, instance, state, index, result);
         var outcome = await steps[index](step, cancellationToken).ConfigureAwait(false);
         // The step may have begun a child (the instance is then below the top) or ended this dialog;
         // either way its values are written back to its own instance.
-        instance.State = JObject.FromObject(state);
+        instance.State = JObject.FromObject(state, DialogStateJson.Serializer);
         return outcome;
     }
 
     /// <summary>The value this dialog ends with when it runs out of steps. Default: its values.</summary>
     protected virtual object? OnCompleted(TValues values) => values;
 
-    internal static TOptions? ReadOptions<TOptions>(State state) => state.Options is null ? default : state.Options.ToObject<TOptions>();
+    internal static TOptions? ReadOptions<TOptions>(State state) => state.Options is null ? default : state.Options.ToObject<TOptions>(DialogStateJson.Serializer);
 }
 
 /// <summary>What one waterfall step sees: the dialog context, the typed values, and the previous step's result.</summary>

@@ -37,12 +37,37 @@ internal sealed class PhraseMatcher<T>
     public (T Payload, int Length)? MatchAt(IReadOnlyList<string> words, int start, bool fuzzy = true)
     {
         // Longest first, so "calcium carbonat" is calcium carbonate (one slip), not calcium followed by a stray word.
-        for (var len = Math.Min(MaxWords, words.Count - start); len >= 1; len--)
+        var longest = Math.Min(MaxWords, words.Count - start);
+        if (longest < 1) return null;
+        // The candidate phrases are looked up as spans of one joined buffer: every message runs this at every
+        // word, and a joined string per length per word was most of what medication reading allocated.
+        var chars = 0;
+        for (var k = 0; k < longest; k++) chars += words[start + k].Length + 1;
+        var rented = chars > 256 ? System.Buffers.ArrayPool<char>.Shared.Rent(chars) : null;
+        try
         {
-            if (_exact.TryGetValue(string.Join(' ', words.Skip(start).Take(len)), out var hit)) return (hit, len);
-            if (fuzzy && FuzzyAt(words, start, len) is { } near) return (near.Payload, len);
+            var buffer = rented is null ? stackalloc char[chars] : rented.AsSpan(0, chars);
+            Span<int> ends = longest <= 16 ? stackalloc int[longest] : new int[longest];
+            var at = 0;
+            for (var k = 0; k < longest; k++)
+            {
+                if (k > 0) buffer[at++] = ' ';
+                words[start + k].AsSpan().CopyTo(buffer[at..]);
+                at += words[start + k].Length;
+                ends[k] = at;
+            }
+            var exact = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var len = longest; len >= 1; len--)
+            {
+                if (exact.TryGetValue(buffer[..ends[len - 1]], out var hit)) return (hit, len);
+                if (fuzzy && FuzzyAt(words, start, len) is { } near) return (near.Payload, len);
+            }
+            return null;
         }
-        return null;
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     private (T Payload, int Distance)? FuzzyAt(IReadOnlyList<string> words, int start, int len)

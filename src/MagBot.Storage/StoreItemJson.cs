@@ -14,6 +14,9 @@ public static class StoreItemJson
 {
     public const string ETagProperty = "eTag";
 
+    // Stored state is never shown to anyone with line numbers; keeping them cost an object per token.
+    private static readonly JsonLoadSettings NoLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.None,
@@ -106,7 +109,7 @@ public static class StoreItemJson
             var name = (string)reader.Value!;
             if (!reader.Read()) break;
             properties[name] = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray
-                ? JToken.ReadFrom(reader)
+                ? JToken.ReadFrom(reader, NoLineInfo)
                 : reader.Value;
         }
         if (reader.TokenType != JsonToken.EndObject) throw new JsonReaderException("A stored item ended early.");

@@ -76,8 +76,10 @@ public sealed class ConversationRunner(
             await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        // The medicines in the message, read at most once however many steps of the turn ask.
+        var medicines = new MedicationReading(medications, raw);
         var menuIntent = MenuIntent(dc.Text);
-        var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw);
+        var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw, medicines);
         logger.LogDebug("Intent {Intent} ({Score:0.00})", intent.Intent, intent.Score);
 
         if (Intents.IsCommand(intent.Intent) && intent.Score >= ClarifyThreshold)
@@ -103,14 +105,14 @@ public sealed class ConversationRunner(
             data.Stack.Clear();
         }
 
-        if (active is null && NamesMedicines(raw, intent))
+        if (active is null && NamesMedicines(medicines.Recognition, intent))
         {
             // "I take amlodipine, can I take magnesium?": a message that names medicines starts the check with them.
-            await dc.BeginDialogAsync(InteractionScreeningDialog.DialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
+            await dc.BeginDialogAsync(InteractionScreeningDialog.DialogId, CheckStart(dc, medicines), cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
 
-        await StartTopicAsync(dc, intent, cancellationToken).ConfigureAwait(false);
+        await StartTopicAsync(dc, intent, medicines, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
     }
@@ -118,9 +120,9 @@ public sealed class ConversationRunner(
     /// <summary>Does the message name medicines the check should start with? A medicine's own name always
     /// does. A lay word alone ("laxatives", "antacids") does only when no other topic was asked about, so
     /// "can laxatives cause too much magnesium?" stays with its topic; so does Epsom salt asked about as a form.</summary>
-    private bool NamesMedicines(string raw, IntentResult intent)
+    private bool NamesMedicines(MedicationRecognition medicines, IntentResult intent)
     {
-        var found = medications.Recognize(raw).Found;
+        var found = medicines.Found;
         if (found.Count == 0) return false;
         var otherTopic = intent.Intent is not (Intents.None or Intents.MedicationCheck) && intent.Score >= ClarifyThreshold;
         if (!otherTopic) return true;
@@ -128,6 +130,16 @@ public sealed class ConversationRunner(
         var aboutForms = intent.Intent is Intents.SupplementForms or Intents.Foods;
         return named.Count > 0 && !(aboutForms && named.All(m => m.ClassId == "magnesium-antacid-laxative"));
     }
+
+    /// <summary>
+    /// How the medication check is begun with the message that starts it (the trimmed <see cref="DialogContext.Text"/>).
+    /// The turn's reading of the untrimmed message carries over when trimming cannot change what the recognizer reads:
+    /// white space around the words never does, unless the message is long enough to be cut, where it moves the cut.
+    /// </summary>
+    private static object CheckStart(DialogContext dc, MedicationReading medicines) =>
+        medicines.Text is { } raw && (raw.Length <= TextNormalizer.MaxUnderstoodLength || raw == dc.Text)
+            ? new MedicationCheckStart(dc.Text, medicines)
+            : new TopicStart(dc.Text);
 
     /// <summary>The welcome: greeting, disclaimer and topic buttons.</summary>
     public async Task WelcomeAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
@@ -206,7 +218,7 @@ public sealed class ConversationRunner(
         }
     }
 
-    private async Task StartTopicAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)
+    private async Task StartTopicAsync(DialogContext dc, IntentResult intent, MedicationReading medicines, CancellationToken cancellationToken)
     {
         if (intent.Intent == Intents.None)
         {
@@ -230,7 +242,8 @@ public sealed class ConversationRunner(
             await SendMenuAsync(dc, "topic.unavailable", cancellationToken).ConfigureAwait(false);
             return;
         }
-        await dc.BeginDialogAsync(dialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
+        var start = dialogId == InteractionScreeningDialog.DialogId ? CheckStart(dc, medicines) : new TopicStart(dc.Text);
+        await dc.BeginDialogAsync(dialogId, start, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ClarifyAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)

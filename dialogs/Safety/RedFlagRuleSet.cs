@@ -22,7 +22,10 @@ public sealed class RedFlagRuleSet
         Decisions = decisions;
         Spelling = spelling;
         GlobalMask = globalMask;
+        _prefilter = new RedFlagPrefilter(rules);
     }
+
+    private readonly RedFlagPrefilter _prefilter;
 
     public IReadOnlyList<RedFlagCategory> Categories { get; }
     public IReadOnlyList<RedFlagRule> Rules { get; }
@@ -43,13 +46,29 @@ public sealed class RedFlagRuleSet
         return prepared;
     }
 
-    /// <summary>Every rule that matches <paramref name="text"/>, most urgent category first.</summary>
+    /// <summary>Every rule that matches <paramref name="text"/>, most urgent category first. Rules that cannot match
+    /// are ruled out first, all together (<see cref="RedFlagPrefilter"/>); the rest are judged in full.</summary>
     public IReadOnlyList<RedFlagRule> Match(string? text)
+    {
+        var prepared = Prepare(text);
+        if (prepared.AsSpan().Trim().IsEmpty) return [];
+        var candidates = _prefilter.Candidates(prepared);
+        return candidates.Count == 0 ? [] : [.. candidates.Where(r => r.Phrases.Matches(prepared)).OrderBy(r => r.Category.Priority)];
+    }
+
+    /// <summary>The reference <see cref="Match"/> is tested against: every rule judged in full, none ruled out first.</summary>
+    internal IReadOnlyList<RedFlagRule> MatchEveryRule(string? text)
     {
         var prepared = Prepare(text);
         if (prepared.Trim().Length == 0) return [];
         return [.. Rules.Where(r => r.Phrases.Matches(prepared)).OrderBy(r => r.Category.Priority)];
     }
+
+    /// <summary>How many alternations every message is scanned with before any rule is judged in full.</summary>
+    internal int PrefilterPasses => _prefilter.GroupCount;
+
+    /// <summary>The rules <see cref="Match"/> judges in full for <paramref name="text"/> (for tests: most messages need none).</summary>
+    internal IReadOnlyList<RedFlagRule> Candidates(string? text) => _prefilter.Candidates(Prepare(text));
 
     /// <summary>Loads and validates the rules from <paramref name="yaml"/>, checking citations against <paramref name="content"/>;
     /// <paramref name="engine"/> is the regular-expression engine the patterns are built for (see <see cref="PatternEngine"/>).</summary>

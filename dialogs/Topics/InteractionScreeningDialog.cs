@@ -58,7 +58,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         dc.SetState(state);
         await dc.SendTextAsync("screening.intro", cancellationToken: cancellationToken).ConfigureAwait(false);
         // "I take amlodipine, can I take magnesium?": the message that started the check may already name medicines.
-        var start = recognizer.Recognize((options as TopicStart)?.Text);
+        var start = options is MedicationCheckStart begun ? begun.Medicines.Recognition : recognizer.Recognize((options as TopicStart)?.Text);
         if (start.Found.Count > 0) return await TakeMedicinesAsync(dc, state, start, cancellationToken).ConfigureAwait(false);
         return await AskAsync(dc, state, Stage.Medicines, cancellationToken).ConfigureAwait(false);
     }

@@ -29,6 +29,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
     private readonly IMedicationFinder _medications;
     private readonly IntentCues _cues;
     private readonly HashSet<string> _topicWords;
+    private readonly IntentScorer? _scorer; // null for a model that is not linear: features go through a dictionary then
 
     // Training is deterministic, so one model per process serves every bot built in it (the test suite
     // builds hundreds). Keyed by the finder's type: the medicine feature depends on which lexicon is used.
@@ -45,6 +46,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
         _speller = trained._speller;
         _cues = trained._cues;
         _topicWords = trained._topicWords;
+        _scorer = trained._scorer;
         TrainingTime = trained.TrainingTime;
         TrainingCpuTime = trained.TrainingCpuTime;
         _medications = medications;
@@ -94,6 +96,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
             .ToList();
         _topicWords = TopicWords(examples.Select(e => (e.Words, e.Intent)));
         _model = trained ?? Train(examples.Select(e => (e.Words, e.Text, e.Intent)), kind);
+        _scorer = _model is ILinearIntentModel linear ? new IntentScorer(linear, _cues) : null;
         TrainingTime = watch.Elapsed;
         TrainingCpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     }
@@ -119,32 +122,82 @@ public sealed class IntentRecognizer : IIntentRecognizer
     /// <summary>Processor time the process used meanwhile: on a busy shared machine, a fairer figure than <see cref="TrainingTime"/>.</summary>
     public TimeSpan TrainingCpuTime { get; }
 
-    public IntentResult Recognize(string? text)
+    public IntentResult Recognize(string? text) => RecognizeWith(text, medicines: null);
+
+    /// <summary>As <see cref="Recognize(string?)"/>, given the turn's reading of the medicines in the same
+    /// <paramref name="text"/> by the medication recognizer behind this recognizer's finder, so a turn reads them once.</summary>
+    public IntentResult Recognize(string? text, MedicationReading medicines)
+    {
+        ArgumentNullException.ThrowIfNull(medicines);
+        if (!string.Equals(medicines.Text, text, StringComparison.Ordinal))
+            throw new ArgumentException("The medication reading is of another text than the one to recognize.", nameof(medicines));
+        return RecognizeWith(text, medicines);
+    }
+
+    private IntentResult RecognizeWith(string? text, MedicationReading? medicines)
     {
         var words = MessageWords.From(text, _speller);
         if (words.Canonical.Count == 0) return IntentResult.NoneResult;
 
         if (CommandPatterns.Match(words.Canonical) is { } command) return new IntentResult(command, PatternScore, []);
 
+        // The finder over the lexicon finds a name exactly when the recognizer finds a medicine.
+        var namesMedicine = medicines is null ? NamesMedicine(text) : _medications.IsAvailable && medicines.Recognition.Found.Count > 0;
+        if (_scorer is null) return RecognizeByFeatureDictionary(words, namesMedicine);
+        var (familiar, ranked) = _scorer.Score(words, namesMedicine);
+        return familiar ? Decide(ranked, words, namesMedicine) : Unfamiliar(namesMedicine);
+    }
+
+    /// <summary>The reference the fast path is tested against: features as a dictionary of names
+    /// (<see cref="IntentFeatureExtractor.Extract"/>, as in training), then the model's <see cref="IIntentModel.Predict"/>.</summary>
+    internal IntentResult RecognizeByFeatureDictionary(string? text)
+    {
+        var words = MessageWords.From(text, _speller);
+        if (words.Canonical.Count == 0) return IntentResult.NoneResult;
+        if (CommandPatterns.Match(words.Canonical) is { } command) return new IntentResult(command, PatternScore, []);
+        return RecognizeByFeatureDictionary(words, NamesMedicine(text));
+    }
+
+    /// <summary>Every intent and its probability for <paramref name="text"/> by the fast path and by the reference, and
+    /// whether each found the message familiar (for the equivalence tests); null for a message with no words.</summary>
+    internal ((bool Familiar, IReadOnlyList<(string Intent, double Score)> Ranked) Fast, (bool Familiar, IReadOnlyList<(string Intent, double Score)> Ranked) Reference)? CompareScores(string? text)
+    {
+        var words = MessageWords.From(text, _speller);
+        if (words.Canonical.Count == 0 || _scorer is null) return null;
         var namesMedicine = NamesMedicine(text);
         var features = IntentFeatureExtractor.Extract(words, namesMedicine, _cues);
-        if (!IsFamiliar(words, features))
-        {
-            return namesMedicine
-                ? new IntentResult(Intents.MedicationCheck, UnknownWordsScore, [])
-                : new IntentResult(Intents.None, UnknownWordsScore, []);
-        }
+        return (_scorer.Score(words, namesMedicine), (IsFamiliar(words, features), _model.Predict(features)));
+    }
 
-        IReadOnlyList<(string Intent, double Score)> ranked = _model.Predict(features);
+    private IntentResult RecognizeByFeatureDictionary(MessageWords words, bool namesMedicine)
+    {
+        var features = IntentFeatureExtractor.Extract(words, namesMedicine, _cues);
+        return IsFamiliar(words, features) ? Decide(_model.Predict(features), words, namesMedicine) : Unfamiliar(namesMedicine);
+    }
+
+    private static IntentResult Unfamiliar(bool namesMedicine) =>
+        new(namesMedicine ? Intents.MedicationCheck : Intents.None, UnknownWordsScore, []);
+
+    /// <summary>From the model's ranking to the result: a command it guessed is kept only when trusted, a medicine
+    /// named in an otherwise unknown message means a medication check, and up to three runners-up are kept.</summary>
+    private IntentResult Decide(IReadOnlyList<(string Intent, double Score)> ranked, MessageWords words, bool namesMedicine)
+    {
         if (Intents.IsCommand(ranked[0].Intent) && !TrustCommand(ranked[0].Intent, words.Canonical, namesMedicine))
         {
             ranked = WithoutCommands(ranked);
         }
         if (namesMedicine && ranked[0].Intent == Intents.None)
         {
-            return new IntentResult(Intents.MedicationCheck, UnknownWordsScore, ranked.Take(2).ToList());
+            return new IntentResult(Intents.MedicationCheck, UnknownWordsScore, Slice(ranked, 0, 2));
         }
-        return new IntentResult(ranked[0].Intent, ranked[0].Score, ranked.Skip(1).Take(3).ToList());
+        return new IntentResult(ranked[0].Intent, ranked[0].Score, Slice(ranked, 1, 3));
+    }
+
+    private static List<(string Intent, double Score)> Slice(IReadOnlyList<(string Intent, double Score)> ranked, int start, int count)
+    {
+        var slice = new List<(string Intent, double Score)>(count);
+        for (var i = start; i < ranked.Count && i < start + count; i++) slice.Add(ranked[i]);
+        return slice;
     }
 
     /// <summary>
@@ -169,14 +222,29 @@ public sealed class IntentRecognizer : IIntentRecognizer
     /// <summary>Commands are short: "help me write an email to my boss" is not a request for MagBot's help.</summary>
     public const int MaxCommandWords = 6;
 
-    private bool TrustCommand(string intent, IReadOnlyList<string> words, bool namesMedicine) =>
-        !namesMedicine && words.Count <= MaxCommandWords && CommandPatterns.HasAnchor(intent, words) && !words.Any(_topicWords.Contains);
+    private bool TrustCommand(string intent, IReadOnlyList<string> words, bool namesMedicine)
+    {
+        if (namesMedicine || words.Count > MaxCommandWords || !CommandPatterns.HasAnchor(intent, words)) return false;
+        foreach (var w in words)
+        {
+            if (_topicWords.Contains(w)) return false;
+        }
+        return true;
+    }
 
     private static List<(string Intent, double Score)> WithoutCommands(IReadOnlyList<(string Intent, double Score)> ranked)
     {
-        var rest = ranked.Where(r => !Intents.IsCommand(r.Intent)).ToList();
-        var mass = rest.Sum(r => r.Score);
-        return mass <= 0 ? [(Intents.None, 1.0)] : [.. rest.Select(r => (r.Intent, r.Score / mass))];
+        var rest = new List<(string Intent, double Score)>(ranked.Count);
+        double mass = 0;
+        foreach (var r in ranked)
+        {
+            if (Intents.IsCommand(r.Intent)) continue;
+            rest.Add(r);
+            mass += r.Score;
+        }
+        if (mass <= 0) return [(Intents.None, 1.0)];
+        for (var i = 0; i < rest.Count; i++) rest[i] = (rest[i].Intent, rest[i].Score / mass);
+        return rest;
     }
 
     /// <summary>

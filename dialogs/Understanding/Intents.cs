@@ -43,4 +43,8 @@ public sealed record IntentResult(string Intent, double Score, IReadOnlyList<(st
 public interface IIntentRecognizer
 {
     IntentResult Recognize(string? text);
+
+    /// <summary>As <see cref="Recognize(string?)"/>, given the turn's reading of the medicines in the same
+    /// <paramref name="text"/> (read once per turn); a recognizer that does not look for medicines ignores it.</summary>
+    IntentResult Recognize(string? text, MedicationReading medicines) => Recognize(text);
 }

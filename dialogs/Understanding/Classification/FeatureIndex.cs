@@ -3,7 +3,14 @@ namespace MagBot.Dialogs.Understanding.Classification;
 /// <summary>Feature names to dense column numbers, fixed after training; unseen features are ignored at prediction.</summary>
 internal sealed class FeatureIndex
 {
-    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _columns;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byText;
+
+    public FeatureIndex()
+    {
+        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        _byText = _columns.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => _columns.Count;
 
@@ -24,6 +31,9 @@ internal sealed class FeatureIndex
         foreach (var (name, column) in _columns) names[column] = name;
         return names;
     }
+
+    /// <summary>The column of a feature written in a buffer, without making a string of it; -1 when unseen.</summary>
+    public int ColumnOf(ReadOnlySpan<char> feature) => _byText.TryGetValue(feature, out var column) ? column : -1;
 
     public (int Column, double Value)[] Sparse(IReadOnlyDictionary<string, double> features)
     {

@@ -8,10 +8,47 @@ namespace MagBot.Dialogs.Understanding.Classification;
 public sealed class IntentCues
 {
     private readonly List<(string[] Words, string Intent)> _cues;
+    // Cue numbers by first word, so a message is matched in one pass over its words rather than once per cue.
+    private readonly Dictionary<string, List<int>> _byFirstWord = new(StringComparer.Ordinal);
 
     public IntentCues(IReadOnlyDictionary<string, IReadOnlyList<string>> cuesByIntent)
     {
         _cues = [.. cuesByIntent.SelectMany(kv => kv.Value.Select(c => (Canonical(c), kv.Key))).Where(c => c.Item1.Length > 0)];
+        for (var i = 0; i < _cues.Count; i++)
+        {
+            if (!_byFirstWord.TryGetValue(_cues[i].Words[0], out var list)) _byFirstWord[_cues[i].Words[0]] = list = [];
+            list.Add(i);
+        }
+    }
+
+    /// <summary>How many cues there are (see <see cref="MarkFound"/>).</summary>
+    internal int Count => _cues.Count;
+
+    /// <summary>The intent cue number <paramref name="cue"/> points to.</summary>
+    internal string IntentOf(int cue) => _cues[cue].Intent;
+
+    /// <summary>Sets <paramref name="found"/>[i] for every cue i in the message; <see cref="Match"/> yields the intents of
+    /// exactly these, in cue order.</summary>
+    internal void MarkFound(IReadOnlyList<string> canonicalWords, Span<bool> found)
+    {
+        for (var i = 0; i < canonicalWords.Count; i++)
+        {
+            if (!_byFirstWord.TryGetValue(canonicalWords[i], out var starting)) continue;
+            foreach (var cue in starting)
+            {
+                if (!found[cue] && StartsAt(canonicalWords, i, _cues[cue].Words)) found[cue] = true;
+            }
+        }
+    }
+
+    private static bool StartsAt(IReadOnlyList<string> text, int at, string[] phrase)
+    {
+        if (at + phrase.Length > text.Count) return false;
+        for (var j = 1; j < phrase.Length; j++)
+        {
+            if (text[at + j] != phrase[j]) return false;
+        }
+        return true;
     }
 
     public static IntentCues Empty { get; } = new(new Dictionary<string, IReadOnlyList<string>>());

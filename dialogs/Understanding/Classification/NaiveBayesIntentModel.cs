@@ -4,7 +4,7 @@ namespace MagBot.Dialogs.Understanding.Classification;
 /// Multinomial naive Bayes with additive smoothing: the classic small-data text classifier, kept as a
 /// comparison for the logistic regression the recognizer uses (`nlu-eval --model naive-bayes`).
 /// </summary>
-public sealed class NaiveBayesIntentModel : IIntentModel
+public sealed class NaiveBayesIntentModel : IIntentModel, ILinearIntentModel
 {
     private const double Smoothing = 0.1;
 
@@ -67,4 +67,9 @@ public sealed class NaiveBayesIntentModel : IIntentModel
     }
 
     public bool Knows(string feature) => _index.Knows(feature);
+
+    FeatureIndex ILinearIntentModel.Index => _index;
+    string[] ILinearIntentModel.Classes => _classes;
+    double[] ILinearIntentModel.Bias => _logPrior;
+    double[] ILinearIntentModel.Weights => _logLikelihood;
 }

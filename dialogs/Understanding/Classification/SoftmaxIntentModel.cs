@@ -6,7 +6,7 @@ namespace MagBot.Dialogs.Understanding.Classification;
 /// threshold for a clarifying question means something (see tests/MagBot.Benchmarks/RESULTS.md and the
 /// cross-validation figures printed by `nlu-eval --cross-validate`).
 /// </summary>
-public sealed class SoftmaxIntentModel : IIntentModel
+public sealed class SoftmaxIntentModel : IIntentModel, ILinearIntentModel
 {
     private const int Epochs = 60;
     private const double LearningRate = 0.5;
@@ -109,6 +109,10 @@ public sealed class SoftmaxIntentModel : IIntentModel
         for (var i = 0; i < bias.Length; i++) bias[i] = reader.ReadDouble();
         return new SoftmaxIntentModel(index, classes, weights, bias);
     }
+    FeatureIndex ILinearIntentModel.Index => _index;
+    string[] ILinearIntentModel.Classes => _classes;
+    double[] ILinearIntentModel.Bias => _bias;
+    double[] ILinearIntentModel.Weights => _weights;
 
     private static void Logits((int Column, double Value)[] x, double[] weights, double[] bias, int k, double[] logits)
     {

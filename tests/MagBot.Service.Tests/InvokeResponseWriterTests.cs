@@ -39,6 +39,23 @@ public sealed class InvokeResponseWriterTests
         Assert.StartsWith("application/json", response.ContentType);
     }
 
+    [Fact]
+    public async Task A_long_reply_with_characters_outside_the_basic_plane_is_written_whole_and_the_buffer_is_reused()
+    {
+        // Long enough to span several chunks of the writer's buffer, with emoji (surrogate pairs) throughout.
+        var text = string.Concat(Enumerable.Repeat("Magnesium 💊 and migraine 🧠 — ", 2_000));
+        var invoke = new InvokeResponse { Status = 200, Body = new ExpectedReplies([MessageFactory.Text(text) as Activity]) };
+
+        for (var i = 0; i < 2; i++)
+        {
+            var (body, response) = await WriteAsync(r => InvokeResponseWriter.WriteAsync(r, invoke));
+            Assert.Equal(text, (string?)JObject.Parse(body)["activities"]![0]!["text"]);
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), response.ContentLength);
+        }
+        var (small, _) = await WriteAsync(r => InvokeResponseWriter.WriteAsync(r, new InvokeResponse { Status = 200, Body = new Dictionary<string, object> { ["ok"] = true } }));
+        Assert.Equal("{\"ok\":true}", small);
+    }
+
     [Theory]
     [InlineData(200)]
     [InlineData(404)]

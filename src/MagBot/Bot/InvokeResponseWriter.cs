@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -12,7 +13,12 @@ namespace MagBot.Bot;
 /// </summary>
 public static class InvokeResponseWriter
 {
-    private const int InitialBufferBytes = 8 * 1024;
+    private const int InitialBufferChars = 8 * 1024;
+    private const int MaxCachedChars = 256 * 1024;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    [ThreadStatic]
+    private static StringBuilder? CachedBuilder;
 
     private static readonly JsonSerializer Serializer = CreateSerializer();
 
@@ -27,15 +33,31 @@ public static class InvokeResponseWriter
         response.StatusCode = invokeResponse.Status;
         if (invokeResponse.Body is null) return;
 
-        using var buffer = new MemoryStream(InitialBufferBytes);
-        using (var text = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 4096, leaveOpen: true))
-        using (var json = new JsonTextWriter(text))
+        // Serialized into a per-thread StringBuilder and encoded into a pooled array: a reply body is a few KB and
+        // every turn writes one, so fresh buffers for it were a large share of what a turn allocated.
+        var text = CachedBuilder ??= new StringBuilder(InitialBufferChars);
+        text.Clear();
+        using (var json = new JsonTextWriter(new StringWriter(text, System.Globalization.CultureInfo.InvariantCulture)))
         {
             Serializer.Serialize(json, invokeResponse.Body);
         }
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = buffer.Length;
-        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        var bytes = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
+        {
+            // One encoder across the builder's chunks, so a character pair split between two chunks stays whole.
+            var encoder = Utf8.GetEncoder();
+            var length = 0;
+            foreach (var chunk in text.GetChunks()) length += encoder.GetBytes(chunk.Span, bytes.AsSpan(length), flush: false);
+            length += encoder.GetBytes([], bytes.AsSpan(length), flush: true);
+            if (text.Capacity > MaxCachedChars) CachedBuilder = null; // one huge reply must not pin its buffer
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = length;
+            await response.Body.WriteAsync(bytes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     private static JsonSerializer CreateSerializer()

@@ -22,6 +22,7 @@ TARGETS = {
 }
 DLL = {"magbot": "MagBot.dll", "peer": "EchoBot.dll", "ceiling": "Ceiling.dll"}
 CONNECTIONS = [1, 32, 128]
+ANALYSIS_MARKER = "<!-- analysis: written by hand, kept by run.py -->"
 
 
 def log(msg):
@@ -119,7 +120,8 @@ def rss_kib(pid):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
-    ap.add_argument("--startups", type=int, default=3, help="start-up samples per bot (default 3)")
+    ap.add_argument("--startups", type=int, default=7, help="start-up samples per bot, interleaved (default 7)")
+    ap.add_argument("--rounds", type=int, default=3, help="load rounds per connection count, bots in turn (default 3)")
     ap.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
     ap.add_argument("--only", choices=["startup"], help="run one measurement alone and print it (RESULTS.md is not written)")
     args = ap.parse_args()
@@ -130,25 +132,44 @@ def main():
 
     out = tempfile.mkdtemp(prefix="magbot-perf-")
     build(out)
-    load, startup = {}, {}
+    # Start-up: MagBot and the peer started in turn (interleaved), so a busy moment on a shared machine hits both
+    # alike; the median of --startups samples each. The ceiling is timed once, for reference.
+    startup, startup_samples = {}, {name: [] for name in TARGETS}
+    for i in range(args.startups):
+        for name in TARGETS:
+            if name == "ceiling" and i > 0:
+                continue
+            proc, secs = start(out, name, free_port())
+            stop(proc)
+            startup_samples[name].append(secs)
     for name in TARGETS:
-        samples = []
-        for i in range(args.startups if name != "ceiling" else 1):
-            port = free_port()
-            proc, secs = start(out, name, port)
-            samples.append(secs)
-            if i < args.startups - 1 and name != "ceiling":
-                stop(proc)
-        startup[name] = statistics.median(samples)
-        log(f"{name}: first answered turn after {startup[name]:.2f} s (median of {len(samples)})")
-        log(f"{name}: warm-up…")
-        wrk(port, 32, 5)
-        load[name] = {}
+        startup[name] = statistics.median(startup_samples[name])
+        log(f"{name}: first answered turn after {startup[name]:.2f} s (median of {len(startup_samples[name])})")
+
+    # Load: all three servers up at once, each warmed, then every connection count measured in --rounds rounds
+    # that take the bots in turn; the figures are the medians over the rounds (each round is in RESULTS.md).
+    procs, ports = {}, {}
+    try:
+        for name in TARGETS:
+            ports[name] = free_port()
+            procs[name], _ = start(out, name, ports[name])
+        for name in TARGETS:
+            log(f"{name}: warm-up…")
+            wrk(ports[name], 32, 8)
+        load, rounds = {name: {} for name in TARGETS}, {name: {c: [] for c in CONNECTIONS} for name in TARGETS}
         for c in CONNECTIONS:
-            r = wrk(port, c, args.duration)
-            load[name][c] = r
-            log(f"{name} c={c}: {r['rps']:.0f} turns/s, p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms, non-2xx {r['non2xx']}")
-        stop(proc)
+            for i in range(args.rounds):
+                for name in TARGETS:
+                    r = wrk(ports[name], c, args.duration)
+                    rounds[name][c].append(r)
+                    log(f"{name} c={c} round {i + 1}: {r['rps']:.0f} turns/s, p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms, non-2xx {r['non2xx']}")
+            for name in TARGETS:
+                rs = rounds[name][c]
+                load[name][c] = {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_ms", "p99_ms")}
+                load[name][c]["non2xx"] = sum(r["non2xx"] for r in rs)
+    finally:
+        for proc in procs.values():
+            stop(proc)
 
     # Memory: 100,000 conversations with one turn each in the embedded store, measured in-process
     # (managed heap after a full GC), and the service's resident set after the same load over HTTP.
@@ -158,7 +179,7 @@ def main():
     mem_line = next((l for l in probe.stdout.splitlines() if l.startswith("RESULT ")), None)
     memory = json.loads(mem_line[len("RESULT "):]) if mem_line else {"error": probe.stdout[-2000:] + probe.stderr[-2000:]}
 
-    report(load, startup, memory, args)
+    report(load, startup, memory, args, rounds, startup_samples)
 
 
 def startup_only(args):
@@ -187,7 +208,7 @@ def startup_only(args):
     print(f"MagBot / peer: {ratio:.2f}x (target <= 1.5x: {'met' if ratio <= 1.5 else 'NOT met'})")
 
 
-def report(load, startup, memory, args):
+def report(load, startup, memory, args, rounds, startup_samples):
     cpu = "unknown"
     try:
         cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
@@ -199,7 +220,9 @@ def report(load, startup, memory, args):
     w(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu}), "
       f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, {platform.system()} {platform.release()}.")
     w(f"Command: `python3 tests/perf/run.py --duration {args.duration}` (wrk on loopback; {args.duration} s per run; "
-      "message turns with `deliveryMode: expectReplies` over 10,000 conversations).\n")
+      "message turns with `deliveryMode: expectReplies` over 10,000 conversations). "
+      f"Load figures are medians of {args.rounds} rounds that take the three servers in turn; start-up figures are "
+      f"medians of {args.startups} interleaved starts.\n")
     w("## Load\n")
     w("| connections | bot | turns/s | p50 ms | p99 ms | non-2xx |")
     w("| ---: | --- | ---: | ---: | ---: | ---: |")
@@ -212,12 +235,19 @@ def report(load, startup, memory, args):
     for c in CONNECTIONS:
         m, p, ce = load["magbot"][c], load["peer"][c], load["ceiling"][c]
         w(f"| {c} | {m['rps'] / p['rps']:.2f} | {m['rps'] / ce['rps']:.2f} | {m['p99_ms'] / max(p['p99_ms'], 1e-9):.2f} |")
+    w("\nEach round (turns/s, p99 ms):\n")
+    for c in CONNECTIONS:
+        for name in TARGETS:
+            w(f"- c={c} {name}: " + "; ".join(f"{r['rps']:.0f}, {r['p99_ms']:.2f}" for r in rounds[name][c]))
     w("\n## Start-up (process start to first answered turn)\n")
     w("| bot | seconds |")
     w("| --- | ---: |")
     for name in TARGETS:
         w(f"| {name} | {startup[name]:.2f} |")
     w(f"\nMagBot / peer: **{startup['magbot'] / startup['peer']:.2f}×** (target ≤ 1.5×)\n")
+    for name in TARGETS:
+        w(f"- {name} starts: {', '.join(f'{x:.2f}' for x in startup_samples[name])} s")
+    w("")
     w("## Memory (embedded store)\n")
     if "error" in memory:
         w("The memory probe failed:\n\n```\n" + memory["error"] + "\n```")
@@ -237,8 +267,15 @@ def report(load, startup, memory, args):
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
-        with open(os.path.join(PERF, "RESULTS.md"), "w") as f:
-            f.write(text)
+        # The analysis below the marker is written by people and kept from one run to the next.
+        path = os.path.join(PERF, "RESULTS.md")
+        kept = ""
+        if os.path.exists(path):
+            previous = open(path, encoding="utf-8").read()
+            if ANALYSIS_MARKER in previous:
+                kept = previous[previous.index(ANALYSIS_MARKER):]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text + "\n" + (kept or ANALYSIS_MARKER + "\n"))
 
 
 if __name__ == "__main__":

@@ -62,16 +62,8 @@ public static class InvokeResponseWriter
 
     private static JsonSerializer CreateSerializer()
     {
-        var sdk = HttpHelper.BotMessageSerializerSettings;
-        return JsonSerializer.Create(new JsonSerializerSettings
-        {
-            NullValueHandling = sdk.NullValueHandling,
-            Formatting = Formatting.None,
-            DateFormatHandling = sdk.DateFormatHandling,
-            DateTimeZoneHandling = sdk.DateTimeZoneHandling,
-            ReferenceLoopHandling = sdk.ReferenceLoopHandling,
-            ContractResolver = sdk.ContractResolver,
-            Converters = [.. sdk.Converters],
-        });
+        var settings = BotMessageJson.CopyOfSdkSettings();
+        settings.Formatting = Formatting.None;
+        return JsonSerializer.Create(settings);
     }
 }

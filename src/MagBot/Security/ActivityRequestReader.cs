@@ -24,20 +24,11 @@ public sealed class ActivityRequestReader
         _limits = limits.Value;
         // The SDK's own settings (HttpHelper.BotMessageSerializerSettings), with MagBot's depth limit:
         // the SDK's serializer sets its own MaxDepth (128) on every reader it is given.
-        var sdk = HttpHelper.BotMessageSerializerSettings;
-        _serializer = JsonSerializer.Create(new JsonSerializerSettings
-        {
-            NullValueHandling = sdk.NullValueHandling,
-            DateFormatHandling = sdk.DateFormatHandling,
-            DateTimeZoneHandling = sdk.DateTimeZoneHandling,
-            ReferenceLoopHandling = sdk.ReferenceLoopHandling,
-            ContractResolver = sdk.ContractResolver,
-            Converters = sdk.Converters,
-            MaxDepth = _limits.MaxJsonDepth,
-            CheckAdditionalContent = true,
-            // Never instantiate types named by the request.
-            TypeNameHandling = TypeNameHandling.None,
-        });
+        var settings = MagBot.Bot.BotMessageJson.CopyOfSdkSettings();
+        settings.MaxDepth = _limits.MaxJsonDepth;
+        settings.CheckAdditionalContent = true;
+        settings.TypeNameHandling = TypeNameHandling.None; // never instantiate types named by the request
+        _serializer = JsonSerializer.Create(settings);
     }
 
     public async Task<(Activity? Activity, EdgeRejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default)

@@ -18,7 +18,7 @@ internal sealed class SlidingWindowCounter(int limit, TimeSpan window, TimeProvi
     public int Count => _windows.Count;
 
     /// <summary>The current segment number (time since the epoch in segment lengths).</summary>
-    public long Segment() => time.GetUtcNow().UtcTicks / _segmentTicks;
+    private long Segment() => time.GetUtcNow().UtcTicks / _segmentTicks;
 
     public KeyWindow Window(string key)
     {
@@ -28,8 +28,9 @@ internal sealed class SlidingWindowCounter(int limit, TimeSpan window, TimeProvi
 
     /// <summary>Zero when <paramref name="w"/> has a turn left now; otherwise how long until the oldest counted
     /// segment leaves the window and frees one. Call with <paramref name="w"/> locked.</summary>
-    public TimeSpan WaitBeforeNext(KeyWindow w, long now)
+    public TimeSpan WaitBeforeNext(KeyWindow w)
     {
+        var now = Segment();
         w.Advance(now);
         if (w.Total < limit) return TimeSpan.Zero;
         var oldest = w.OldestCountedSegment(now);
@@ -37,6 +38,9 @@ internal sealed class SlidingWindowCounter(int limit, TimeSpan window, TimeProvi
         var wait = TimeSpan.FromTicks(freedAt - time.GetUtcNow().UtcTicks);
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1);
     }
+
+    /// <summary>Counts one turn in <paramref name="w"/>. Call with <paramref name="w"/> locked.</summary>
+    public void Take(KeyWindow w) => w.Take(Segment());
 
     /// <summary>Drops windows nobody has used for a whole window, at most once per window.</summary>
     private void SweepIfDue()
@@ -89,7 +93,7 @@ internal sealed class SlidingWindowCounter(int limit, TimeSpan window, TimeProvi
         {
             for (var s = now - SegmentCount + 1; s <= now; s++)
             {
-                if (_counts[(int)(((s % SegmentCount) + SegmentCount) % SegmentCount)] > 0) return s;
+                if (_counts[(int)(s % SegmentCount)] > 0) return s;
             }
             return now;
         }

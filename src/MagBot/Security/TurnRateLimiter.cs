@@ -45,16 +45,15 @@ public sealed class TurnRateLimiter
         {
             lock (user)
             {
-                var now = _conversations.Segment();
-                var waitConversation = _conversations.WaitBeforeNext(conversation, now);
-                var waitUser = _users.WaitBeforeNext(user, now);
+                var waitConversation = _conversations.WaitBeforeNext(conversation);
+                var waitUser = _users.WaitBeforeNext(user);
                 if (waitConversation > TimeSpan.Zero || waitUser > TimeSpan.Zero)
                 {
                     retryAfter = waitConversation > waitUser ? waitConversation : waitUser;
                     return false;
                 }
-                conversation.Take(now);
-                user.Take(now);
+                _conversations.Take(conversation);
+                _users.Take(user);
             }
         }
         retryAfter = TimeSpan.Zero;

@@ -38,5 +38,8 @@ public sealed class ClinicOptions
         ["emergencyNumber"] = EmergencyNumber,
         ["crisisLine"] = CrisisLine,
         ["poisonControl"] = PoisonControl,
+        // Whom the safety net and "see a doctor today" send people to: the clinic when it gave a number.
+        ["clinicContact"] = string.IsNullOrWhiteSpace(Phone) ? "your doctor's office" : $"{(string.IsNullOrWhiteSpace(Name) ? "your clinic" : Name)} at {Phone}",
+        ["clinicContactEs"] = string.IsNullOrWhiteSpace(Phone) ? "el consultorio de su médico" : $"{(string.IsNullOrWhiteSpace(Name) ? "su clínica" : Name)} al {Phone}",
     };
 }

@@ -46,9 +46,14 @@ public static class ConversationServiceCollectionExtensions
             ConversationStartup.StartLinearRedFlags(); // asked for now: do not wait for the start-up delay
             return linearRedFlags.GetAwaiter().GetResult();
         });
-        services.TryAddSingleton<ISafetyScreen>(sp => new StagedRedFlagScreen(interimRedFlags, linearRedFlags,
-            sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>(),
-            ConversationStartup.StartLinearRedFlags));
+        // The safety screen: the rules above, the trained classifier (training started with the intents) and the
+        // symptom safety net, in English and Spanish (LayeredSafetyScreen).
+        services.TryAddSingleton<ISafetyScreen>(sp =>
+        {
+            var clinic = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>();
+            var rules = new StagedRedFlagScreen(interimRedFlags, linearRedFlags, content, clinic, ConversationStartup.StartLinearRedFlags);
+            return new LayeredSafetyScreen(rules, interimRedFlags.Categories, ConversationStartup.SafetyModel, content, clinic);
+        });
 
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

@@ -1,5 +1,6 @@
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Safety.Classification;
 using MagBot.Dialogs.Understanding;
 
 namespace MagBot.Dialogs;
@@ -24,6 +25,7 @@ public static class ConversationStartup
     private static bool _deferLinear;
     private static Task? _intents;
     private static Task<RedFlagRuleSet>? _linearRedFlags;
+    private static Task<SafetyModel>? _safetyModel;
 
     /// <summary>Starts the work, once per process, with the embedded content; returns the linear-time red-flag rules to come.</summary>
     public static Task<RedFlagRuleSet> Begin(ContentCatalog content)
@@ -31,6 +33,8 @@ public static class ConversationStartup
         lock (Gate)
         {
             // The same finder type as the container registers, so IntentRecognizer.ForEmbeddedTraining shares this training.
+            // The safety screen's trained layer: every message waits for it, so it starts first.
+            _safetyModel ??= Task.Run(SafetyTrainingData.TrainEmbedded);
             _intents ??= Task.Run(() => IntentRecognizer.ForEmbeddedTraining(
                 new LexiconMedicationFinder(new MedicationRecognizer(MedicationLexicon.LoadEmbedded(content)))));
             if (_linearRedFlags is null)
@@ -54,6 +58,15 @@ public static class ConversationStartup
 
     /// <summary>Lets the linear-time red-flag build start (after the intent training); calling it again does nothing.</summary>
     public static void StartLinearRedFlags() => StartSignal.TrySetResult();
+
+    /// <summary>The safety screen's trained classifier (started by <see cref="Begin"/>, or now if it was not called).</summary>
+    public static Task<SafetyModel> SafetyModel
+    {
+        get
+        {
+            lock (Gate) return _safetyModel ??= Task.Run(SafetyTrainingData.TrainEmbedded);
+        }
+    }
 
     /// <summary>The red-flag rules built for the linear-time engine (started by <see cref="Begin"/>, or now if it was not called).</summary>
     public static Task<RedFlagRuleSet> LinearRedFlags

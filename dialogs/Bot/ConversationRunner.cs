@@ -52,7 +52,25 @@ public sealed class ConversationRunner(
         var dc = new DialogContext(turn, dialogs, data, content);
         var raw = turn.Activity.Text ?? string.Empty;
 
-        var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()));
+        var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
+        if (alert?.Category == SafetyCategories.Language)
+        {
+            // A language MagBot cannot answer in: say so, with the emergency number; the flow waits as it was.
+            logger.LogInformation("Message not in English; language reply sent");
+            foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+            if (dc.ActiveDialog is null) await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
+        if (alert?.Category == SafetyCategories.Symptom)
+        {
+            // The safety net: a symptom never starts a topic. It gets whom to contact, then the menu.
+            logger.LogInformation("Symptom safety net answered; flow stopped");
+            data.Stack.Clear();
+            data.Suspended = null;
+            foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+            await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
         if (alert is not null)
         {
             // Any red flag wins: urgent guidance first, and the current flow stops.

@@ -8,9 +8,15 @@ namespace MagBot.Dialogs.Safety;
 /// </summary>
 public interface ISafetyScreen
 {
-    /// <summary>The urgent reply for <paramref name="text"/>, or null when nothing in it is a red flag.</summary>
-    SafetyAlert? Screen(string? text);
+    /// <summary>The urgent reply for <paramref name="text"/>, or null when nothing in it is a red flag.
+    /// <paramref name="locale"/> is the channel's (the activity's <c>locale</c>), a hint to the message's language.</summary>
+    SafetyAlert? Screen(string? text, string? locale = null);
 }
 
-/// <summary>A red flag that was found: which rule (for logs and tests; never the user's text) and the urgent replies.</summary>
-public sealed record SafetyAlert(string RuleId, IReadOnlyList<Reply> Replies);
+/// <summary>A red flag that was found: which rule (for logs and tests; never the user's text), the categories it raised,
+/// most urgent first (names as in red-flags.yaml), and the urgent replies.</summary>
+public sealed record SafetyAlert(string RuleId, IReadOnlyList<string> Categories, IReadOnlyList<Reply> Replies)
+{
+    /// <summary>The most urgent category raised.</summary>
+    public string Category => Categories[0];
+}

@@ -15,18 +15,14 @@ public sealed class RedFlagScreen(RedFlagRuleSet rules, ContentCatalog content, 
     /// <summary>At most this many urgent replies per message: more would bury the first.</summary>
     public const int MaxReplies = 2;
 
-    public SafetyAlert? Screen(string? text)
+    public SafetyAlert? Screen(string? text, string? locale = null)
     {
         var matched = rules.Match(text);
         if (matched.Count == 0) return null;
         var args = Args(clinic.Value);
-        var replies = matched
-            .Select(r => r.Category)
-            .DistinctBy(c => c.Name)
-            .Take(MaxReplies)
-            .Select(c => new Reply { Text = content.Text(c.ReplyKey, args) })
-            .ToList();
-        return new SafetyAlert(matched[0].Id, replies);
+        var categories = matched.Select(r => r.Category).DistinctBy(c => c.Name).Take(MaxReplies).ToList();
+        var replies = categories.Select(c => new Reply { Text = content.Text(c.ReplyKey, args) }).ToList();
+        return new SafetyAlert(matched[0].Id, [.. categories.Select(c => c.Name)], replies);
     }
 
     private static Dictionary<string, string?> Args(ClinicOptions clinic) => new()

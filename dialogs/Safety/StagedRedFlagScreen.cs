@@ -49,7 +49,7 @@ public sealed class StagedRedFlagScreen : ISafetyScreen
     /// <summary>True once the linear-time rules screen every message.</summary>
     public bool IsLinear => _linear.IsCompletedSuccessfully;
 
-    public SafetyAlert? Screen(string? text)
+    public SafetyAlert? Screen(string? text, string? locale = null)
     {
         if (_linear.IsCompletedSuccessfully) return _linear.Result.Screen(text);
         if (!_linear.IsCompleted && (text?.Length ?? 0) <= InterimMaxLength)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // magbot chat            talk to MagBot in the terminal (same bot as the service, no network)
 // magbot nlu-eval FILE   evaluate understanding on a labelled file (see the understanding issue)
+// magbot safety-eval FILE...  score the safety screen per category on labelled messages
 var verb = args.FirstOrDefault() ?? "chat";
 switch (verb)
 {
@@ -11,11 +12,13 @@ switch (verb)
         return await ChatAsync();
     case "nlu-eval":
         return NluEvalCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
+    case "safety-eval":
+        return SafetyEvalCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
     case "-h" or "--help" or "help":
-        Console.WriteLine("Usage: magbot chat | magbot nlu-eval FILE");
+        Console.WriteLine("Usage: magbot chat | magbot nlu-eval FILE | magbot safety-eval FILE...");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown command '{verb}'. Usage: magbot chat | magbot nlu-eval FILE");
+        Console.Error.WriteLine($"Unknown command '{verb}'. Usage: magbot chat | magbot nlu-eval FILE | magbot safety-eval FILE...");
         return 2;
 }
 

@@ -42,8 +42,10 @@ public sealed partial class ContentKeyCrossCheckTests
     public void Every_responses_and_facts_entry_is_used_somewhere()
     {
         var code = string.Join("\n", SourceFiles().Select(f => f.Code));
-        // The red-flag rules file names its categories' urgent replies by key (reply: redflag.…).
-        var usedByRules = MagBot.Dialogs.Safety.RedFlagRuleSet.Embedded.Categories.Select(c => c.ReplyKey).ToHashSet();
+        // The red-flag rules file names its categories' urgent replies by key (reply: redflag.…); the safety screen
+        // answers a Spanish message with the same key and ".es" (LayeredSafetyScreen).
+        var usedByRules = MagBot.Dialogs.Safety.RedFlagRuleSet.Embedded.Categories
+            .SelectMany(c => new[] { c.ReplyKey, c.ReplyKey + ".es" }).ToHashSet();
         var unused = Content.Entries.Select(e => e.Key).Where(k => !code.Contains($"\"{k}\"", StringComparison.Ordinal) && !usedByRules.Contains(k)).ToList();
         Assert.True(unused.Count == 0, "Content entries no code refers to (write the key as a literal, or remove the entry):\n" + string.Join("\n", unused));
     }

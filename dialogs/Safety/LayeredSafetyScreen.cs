@@ -1,0 +1,189 @@
+using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Replies;
+using MagBot.Dialogs.Safety.Classification;
+using MagBot.Dialogs.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace MagBot.Dialogs.Safety;
+
+/// <summary>Where the trained layer draws its lines: it alarms when the alarm categories together are at least
+/// <paramref name="Alarm"/> likely, and gives the safety net when a symptom or an alarm is at least <paramref name="SafetyNet"/>
+/// likely. <paramref name="RuleVeto"/>: see below. Chosen by cross-validation on the training data (<c>magbot safety-eval --cross-validate</c>), never on held-out sets.</summary>
+/// <paramref name="RuleVeto"/>: a rule's alarm (not a crisis rule's) is dropped when the classifier finds nothing and is at
+/// least this sure the message is ordinary talk ("can magnesium cause fainting?", "had chest pain last year, all clear").</summary>
+public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto)
+{
+    /// <summary>Set low for recall: a false alarm costs a reply the person can dismiss, a missed emergency can cost a life.</summary>
+    public static readonly SafetyThresholds Default = new(0.35f, 0.65f, 0.9f);
+}
+
+/// <summary>What each layer of the screen made of one message (for the evaluation command and tests; never logged).</summary>
+public sealed record SafetyVerdict(MessageLanguage Language, IReadOnlyList<string> RuleCategories, string? ClassifierCategory, SafetyAlert? Alert);
+
+/// <summary>
+/// The safety screen the bot runs, in layers, any of which can raise an alarm:
+/// <list type="number">
+/// <item>the red-flag rules of red-flags.yaml (precise, explainable, and the home of recorded judgement calls);</item>
+/// <item>a trained classifier (<see cref="SafetyModel"/>) over many lay phrasings per category, in English and Spanish,
+/// with thresholds set low so that a phrasing no rule anticipated still alarms;</item>
+/// <item>the symptom safety net: a current symptom that is not an emergency gets "I can't assess symptoms; here is whom
+/// to contact", never a topic.</item>
+/// </list>
+/// A message in Spanish is screened the same way and answered in Spanish; a message in another language gets a short
+/// reply that names the emergency number. Each category has its own sourced reply, with the clinic's numbers filled in.
+/// </summary>
+public sealed class LayeredSafetyScreen : ISafetyScreen
+{
+    /// <summary>The trained layer judges messages of at least this many words.</summary>
+    public const int MinWords = 3;
+
+    /// <summary>At most this many urgent replies per message: more would bury the first.</summary>
+    public const int MaxReplies = 2;
+
+    private const string SpanishSuffix = ".es";
+    private const string OtherLanguageKey = "language.other";
+    private const string SpanishOnlyUrgentKey = "language.spanish";
+
+    private readonly ISafetyScreen _rules;
+    private readonly Task<SafetyModel> _model;
+    private readonly ContentCatalog _content;
+    private readonly IOptions<ClinicOptions> _clinic;
+    private readonly Dictionary<string, RedFlagCategory> _categories;
+    private readonly SafetyThresholds _thresholds;
+
+    /// <param name="rules">The red-flag rules' screen (its categories are used; its replies are not).</param>
+    /// <param name="categories">Every category, with its priority and reply key (red-flags.yaml).</param>
+    /// <param name="model">The trained classifier, when ready (the first message waits for it).</param>
+    public LayeredSafetyScreen(ISafetyScreen rules, IReadOnlyList<RedFlagCategory> categories, Task<SafetyModel> model, ContentCatalog content, IOptions<ClinicOptions> clinic,
+        SafetyThresholds? thresholds = null)
+    {
+        _thresholds = thresholds ?? SafetyThresholds.Default;
+        _rules = rules;
+        _model = model;
+        _content = content;
+        _clinic = clinic;
+        _categories = categories.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var c in categories)
+        {
+            if (!content.Contains(c.ReplyKey + SpanishSuffix))
+                throw new ContentValidationException($"red-flags.yaml: category '{c.Name}' has no Spanish reply '{c.ReplyKey}{SpanishSuffix}'.");
+        }
+        foreach (var key in new[] { OtherLanguageKey, SpanishOnlyUrgentKey })
+        {
+            if (!content.Contains(key)) throw new ContentValidationException($"The safety screen needs the content key '{key}'.");
+        }
+    }
+
+    public SafetyAlert? Screen(string? text, string? locale = null) => Judge(text, locale).Alert;
+
+    /// <summary>The same screen with another trained model (for cross-validation: no held-out message is ever trained on).</summary>
+    public LayeredSafetyScreen WithModel(SafetyModel model, SafetyThresholds? thresholds = null) =>
+        new(_rules, [.. _categories.Values.OrderBy(c => c.Priority)], Task.FromResult(model), _content, _clinic, thresholds ?? _thresholds);
+
+    /// <summary>Screens <paramref name="text"/> and says what each layer found.</summary>
+    public SafetyVerdict Judge(string? text, string? locale = null)
+    {
+        var language = LanguageDetector.Detect(text, locale);
+        if (language == MessageLanguage.Other)
+            return new SafetyVerdict(language, [], null, Alert(SafetyCategories.Language, [(OtherLanguageKey, false)]));
+
+        var ruleAlert = _rules.Screen(text);
+        var ruleCategories = ruleAlert?.Categories ?? [];
+        var model = _model.IsCompletedSuccessfully ? _model.Result : _model.GetAwaiter().GetResult();
+        var classified = Classify(model, text, _thresholds);
+
+        // Crisis rules are never vetoed: a denial of self-harm is not trusted (red-flags.yaml, decisions).
+        var vetoed = classified is null && ruleCategories.Count > 0 && SafetyFeatures.Words(text).Count >= MinWords && !ruleCategories.Contains(SafetyCategories.Crisis)
+            && model.Probability(text, SafetyCategories.Ordinary) >= _thresholds.RuleVeto;
+        var categories = Merge(vetoed ? [] : ruleCategories, classified);
+        var spanish = language == MessageLanguage.Spanish;
+        if (categories.Count == 0)
+        {
+            // MagBot answers topics in English only: a Spanish message that raised nothing still hears that, in Spanish.
+            var alert = spanish ? Alert(SafetyCategories.Language, [(SpanishOnlyUrgentKey, false)]) : null;
+            return new SafetyVerdict(language, ruleCategories, classified, alert);
+        }
+        var replies = categories.Select(c => (_categories[c].ReplyKey, spanish)).ToList();
+        var id = ruleAlert?.RuleId ?? "model:" + categories[0];
+        return new SafetyVerdict(language, ruleCategories, classified, Alert(id, replies, categories));
+    }
+
+    /// <summary>The classifier's call: the most likely alarm category when alarms together pass the alarm threshold,
+    /// else the safety net when symptoms pass the safety-net threshold, else nothing. A long message is also judged
+    /// sentence by sentence, so one urgent sentence in a pasted note is not drowned by the rest.</summary>
+    public static string? Classify(SafetyModel model, string? text, SafetyThresholds thresholds)
+    {
+        // One or two words ("7", "blue", "pregnant", "no") are answers to the bot's own questions far more often than an
+        // emergency, and give the model too little to go on; the rules still read them ("thunderclap", "suicidal", "can't breathe").
+        if (SafetyFeatures.Words(text).Count < MinWords) return null;
+        var best = Decide(model, model.Predict(text), thresholds);
+        foreach (var sentence in Sentences(text))
+        {
+            var d = Decide(model, model.Predict(sentence), thresholds);
+            if (d.Category is null) continue;
+            if (best.Category is null || Severity(d).CompareTo(Severity(best)) > 0) best = d;
+        }
+        return best.Category;
+
+        static (int Level, float Alarm) Severity((string? Category, float Alarm) d) =>
+            (d.Category is null ? 0 : SafetyCategories.IsAlarm(d.Category) ? 2 : 1, d.Alarm);
+    }
+
+    private static (string? Category, float Alarm) Decide(SafetyModel model, float[] p, SafetyThresholds thresholds)
+    {
+        float alarm = 0, urgent = 0, symptom = 0;
+        var bestAlarm = -1;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var label = model.Labels[i];
+            if (label == SafetyCategories.Symptom) symptom = p[i];
+            else if (label == SafetyCategories.Ordinary) continue;
+            else
+            {
+                alarm += p[i];
+                if (label == SafetyCategories.Urgent) urgent = p[i];
+                else if (bestAlarm < 0 || p[i] > p[bestAlarm]) bestAlarm = i;
+            }
+        }
+        if (alarm >= thresholds.Alarm)
+        {
+            // The emergency kinds together outweigh "see a doctor today": send the stronger reply.
+            var emergencies = alarm - urgent;
+            return (bestAlarm >= 0 && emergencies >= urgent ? model.Labels[bestAlarm] : SafetyCategories.Urgent, alarm);
+        }
+        return (alarm + symptom >= thresholds.SafetyNet ? SafetyCategories.Symptom : null, alarm);
+    }
+
+    private static IEnumerable<string> Sentences(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length < 60) yield break;
+        var parts = text.Split(['.', '!', '?', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length < 2) yield break;
+        foreach (var part in parts.Where(p => p.Count(char.IsWhiteSpace) >= 2)) yield return part;
+    }
+
+    /// <summary>The categories to answer, most urgent first: every rule's, and the classifier's. An overdose together with a
+    /// crisis is an intentional overdose (the emergency number first, then the crisis line); the safety net only answers
+    /// when nothing more urgent does.</summary>
+    private List<string> Merge(IReadOnlyList<string> rules, string? classified)
+    {
+        var set = new HashSet<string>(rules, StringComparer.Ordinal);
+        if (classified is not null) set.Add(classified);
+        if (set.Contains(SafetyCategories.Crisis) && (set.Contains(SafetyCategories.Poisoning) || set.Contains("mg_toxicity")))
+        {
+            set.Remove(SafetyCategories.Poisoning);
+            set.Remove("mg_toxicity");
+            set.Add(SafetyCategories.IntentionalOverdose);
+        }
+        if (set.Contains(SafetyCategories.IntentionalOverdose)) set.Remove(SafetyCategories.Crisis);
+        if (set.Any(SafetyCategories.IsAlarm)) set.Remove(SafetyCategories.Symptom);
+        return [.. set.Where(_categories.ContainsKey).OrderBy(c => _categories[c].Priority).Take(MaxReplies)];
+    }
+
+    private SafetyAlert Alert(string id, IReadOnlyList<(string Key, bool Spanish)> replies, IReadOnlyList<string>? categories = null)
+    {
+        var args = _clinic.Value.Placeholders();
+        return new SafetyAlert(id, categories ?? [id],
+            [.. replies.Select(r => new Reply { Text = _content.Text(r.Spanish ? r.Key + SpanishSuffix : r.Key, args) })]);
+    }
+}

@@ -15,7 +15,7 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
 {
     public const string DialogId = "topic.amounts";
 
-    private static readonly string[] Facts = ["amounts.rda.intro", "amounts.ul", "amounts.migraine.note"];
+    private static readonly string[] Facts = ["amounts.rda.intro", "amounts.ul", "amounts.ul.europe", "amounts.migraine.note"];
 
     /// <summary>No values are kept between turns: each step passes its answer to the next.</summary>
     public sealed class Values;

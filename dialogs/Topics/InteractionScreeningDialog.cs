@@ -254,7 +254,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         {
             await dc.SendTextAsync("screening.result.header", cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var c in report.Interactions)
-                await dc.SendAsync(new Reply { Text = ClassResult(content, c, report) }, cancellationToken).ConfigureAwait(false);
+                await dc.SendAsync(new Reply { Text = ClassResult(content, c, report), Citations = TopicReplies.Citations(dc, c.Sources) }, cancellationToken).ConfigureAwait(false);
         }
         foreach (var name in report.Unchecked)
             await dc.SendTextAsync("screening.result.unknown", Name(name), cancellationToken).ConfigureAwait(false);
@@ -270,7 +270,11 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
                 ["advice"] = c.Advice,
                 ["source"] = SourceText(content, c.Sources),
             })));
-            await dc.SendAsync(new Reply { Text = string.Join("\n\n", lines) }, cancellationToken).ConfigureAwait(false);
+            await dc.SendAsync(new Reply
+            {
+                Text = string.Join("\n\n", lines),
+                Citations = TopicReplies.Citations(dc, report.Conditions.SelectMany(c => c.Sources)),
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         await dc.SendAsync(new Reply

@@ -1,3 +1,4 @@
+using MagBot.Dialogs.Tests.Screening;
 using MagBot.Dialogs.Tests.Support;
 using Microsoft.Bot.Connector;
 using Newtonsoft.Json.Linq;
@@ -56,5 +57,23 @@ public sealed class CitationTests
         var list = (await foods.SendAsync("Foods with magnesium"))[0];
         Assert.DoesNotContain("_Source:", list.Text);
         Assert.Equal(2, list.Entities.Single().Properties["citation"]!.Count());
+    }
+
+    [Theory]
+    [InlineData(Channels.Directline, false)]
+    [InlineData(Channels.Emulator, true)]
+    public async Task Medication_check_results_cite_their_sources_or_keep_the_source_line(string channel, bool sourceLine)
+    {
+        using var conv = new BotConversation(channelId: channel);
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync("lasix, and I'm pregnant");
+        var result = await ScreeningTranscript.FinishAsync(conv);
+        var diuretic = result.Single(r => r.Text?.Contains("a loop or thiazide diuretic") == true);
+        var pregnancy = result.Single(r => r.Text?.Contains("**Pregnancy**") == true);
+        foreach (var reply in new[] { diuretic, pregnancy })
+        {
+            Assert.Equal(sourceLine, reply.Text!.Contains("*Source:*"));
+            Assert.Equal(!sourceLine, reply.Entities?.Any(e => e.Type == "https://schema.org/Message") == true);
+        }
     }
 }

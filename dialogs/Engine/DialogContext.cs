@@ -30,7 +30,9 @@ public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, Conversa
     public IReadOnlyList<string> StackIds => Data.Stack.Select(i => i.Id).ToList();
 
     public Task SendAsync(Reply reply, CancellationToken cancellationToken = default) =>
-        Turn.SendActivityAsync(ReplyRenderer.Render(reply, Turn.Activity?.ChannelId), cancellationToken);
+        reply.ShownOnlyWithoutCitations && CitationMarkup.IsShownOn(Turn.Activity?.ChannelId)
+            ? Task.CompletedTask
+            : Turn.SendActivityAsync(ReplyRenderer.Render(reply, Turn.Activity?.ChannelId), cancellationToken);
 
     /// <summary>Sends the wording of a content key, with placeholders filled.</summary>
     public Task SendTextAsync(string key, IReadOnlyDictionary<string, string?>? args = null, CancellationToken cancellationToken = default) =>

@@ -16,6 +16,16 @@ public sealed record Reply
     /// <summary>A card to attach (hero or Adaptive Card JSON), if any.</summary>
     public ReplyCard? Card { get; init; }
 
+    /// <summary>The sources of what this message says; channels that render citations show them with it.</summary>
+    public IReadOnlyList<ReplyCitation> Citations { get; init; } = [];
+
+    /// <summary>The text on channels that show <see cref="Citations"/> (a "Source:" line is not needed there);
+    /// <see cref="Text"/> when null.</summary>
+    public string? TextWhereCited { get; init; }
+
+    /// <summary>A message that only names sources (a "Source:" line): not sent where citations are shown.</summary>
+    public bool ShownOnlyWithoutCitations { get; init; }
+
     /// <summary>Text read out by speech-enabled channels; defaults to <see cref="Text"/> without Markdown.</summary>
     public string? Speak { get; init; }
 

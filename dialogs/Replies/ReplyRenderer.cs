@@ -6,7 +6,8 @@ namespace MagBot.Dialogs.Replies;
 /// <summary>
 /// Turns a <see cref="Reply"/> into the activity a channel expects.
 /// Teams personal chat shows at most three suggested actions, so a longer list becomes a hero card
-/// with buttons there; other channels get them all as suggested actions.
+/// with buttons there; other channels get them all as suggested actions. Direct Line (Web Chat) gets the
+/// reply's sources as citations (<see cref="CitationMarkup"/>).
 /// </summary>
 public static class ReplyRenderer
 {
@@ -18,6 +19,15 @@ public static class ReplyRenderer
         var activity = Activity.CreateMessageActivity();
         var isTeams = string.Equals(channelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase);
         activity.Text = isTeams ? TeamsMarkdown.Adapt(reply.Text) : reply.Text;
+        if (CitationMarkup.IsShownOn(channelId))
+        {
+            activity.Text = reply.TextWhereCited ?? reply.Text;
+            if (reply.Citations.Count > 0 && activity.Text is not null)
+            {
+                activity.Text = CitationMarkup.AppendMarkers(activity.Text, reply.Citations);
+                activity.Entities = [CitationMarkup.MessageEntity(reply.Citations)];
+            }
+        }
         activity.TextFormat = TextFormatTypes.Markdown;
         activity.Speak = reply.Speak ?? (reply.Text is null ? null : Markdown.ToPlainText(reply.Text));
         activity.InputHint = reply.Buttons.Count > 0 ? InputHints.ExpectingInput : InputHints.AcceptingInput;

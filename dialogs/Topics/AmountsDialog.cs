@@ -15,7 +15,7 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
 {
     public const string DialogId = "topic.amounts";
 
-    private static readonly string[] Facts = ["amounts.rda.intro", "amounts.ul", "amounts.migraine.note"];
+    private static readonly string[] Facts = ["amounts.rda.intro", "amounts.ul", "amounts.ul.europe", "amounts.migraine.note"];
 
     /// <summary>No values are kept between turns: each step passes its answer to the next.</summary>
     public sealed class Values;
@@ -31,9 +31,17 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
         {
             ["label"] = r.Label, ["mg"] = r.Milligrams.ToString(CultureInfo.InvariantCulture),
         })));
-        await dc.SendAsync(new Reply { Text = dc.Content.Text("amounts.rda.intro") + "\n\n" + table }, cancellationToken).ConfigureAwait(false);
+        await dc.SendAsync(new Reply
+        {
+            Text = dc.Content.Text("amounts.rda.intro") + "\n\n" + table,
+            Citations = TopicReplies.Citations(dc, TopicReplies.SourcesOf(dc, Facts.Take(1)).Append(rda.SourceId)),
+        }, cancellationToken).ConfigureAwait(false);
         await TopicReplies.SendFactsAsync(dc, Facts.Skip(1), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await dc.SendAsync(new Reply { Text = TopicReplies.SourceLine(dc, TopicReplies.SourcesOf(dc, Facts).Append(rda.SourceId)) }, cancellationToken).ConfigureAwait(false);
+        await dc.SendAsync(new Reply
+        {
+            Text = TopicReplies.SourceLine(dc, TopicReplies.SourcesOf(dc, Facts).Append(rda.SourceId)),
+            ShownOnlyWithoutCitations = true,
+        }, cancellationToken).ConfigureAwait(false);
 
         // "I take 2000 mg" started this topic: answer about that dose without asking for it again.
         if (step.Options<TopicStartOptions>()?.Text is { } said && StatedDose(said) is { } dose)

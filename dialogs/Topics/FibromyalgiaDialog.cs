@@ -9,7 +9,7 @@ public sealed class FibromyalgiaDialog(IOptions<ClinicOptions> clinic) : InfoTop
 
     public override string? TitleKey => "topic.fibromyalgia.title";
 
-    public override IReadOnlyList<string> FactKeys { get; } = ["fibromyalgia.trial", "fibromyalgia.results", "fibromyalgia.low.levels", "fibromyalgia.meaning"];
+    public override IReadOnlyList<string> FactKeys { get; } = ["fibromyalgia.trial", "fibromyalgia.results", "fibromyalgia.results.pain", "fibromyalgia.low.levels", "fibromyalgia.meaning"];
 
     public override IReadOnlyList<string> FollowUpKeys { get; } = ["menu.mechanism", "menu.foods", "menu.side_effects"];
 }

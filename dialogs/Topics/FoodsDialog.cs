@@ -34,8 +34,13 @@ public sealed class FoodsDialog(FoodCatalog foods, RdaTable rda) : WaterfallDial
             ["name"] = f.Name, ["serving"] = f.Serving, ["mg"] = Mg(f.Milligrams),
         }));
         var sources = TopicReplies.SourcesOf(dc, IntroFacts).Concat(foods.Foods.Select(f => f.SourceId));
-        var text = string.Join("\n\n", dc.Content.Text("foods.intro"), string.Join("\n", lines), TopicReplies.SourceLine(dc, sources));
-        await dc.SendAsync(new Reply { Text = text }, cancellationToken).ConfigureAwait(false);
+        var list = string.Join("\n\n", dc.Content.Text("foods.intro"), string.Join("\n", lines));
+        await dc.SendAsync(new Reply
+        {
+            Text = string.Join("\n\n", list, TopicReplies.SourceLine(dc, sources)),
+            TextWhereCited = list,
+            Citations = TopicReplies.Citations(dc, sources),
+        }, cancellationToken).ConfigureAwait(false);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
             Prompt = new Reply { Text = dc.Content.Text("foods.share.ask") },

@@ -254,7 +254,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         {
             await dc.SendTextAsync("screening.result.header", cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var c in report.Interactions)
-                await dc.SendAsync(new Reply { Text = ClassResult(content, c, report) }, cancellationToken).ConfigureAwait(false);
+                await dc.SendAsync(Sourced(dc, ClassResult(content, c, report), c.Sources), cancellationToken).ConfigureAwait(false);
         }
         foreach (var name in report.Unchecked)
             await dc.SendTextAsync("screening.result.unknown", Name(name), cancellationToken).ConfigureAwait(false);
@@ -263,14 +263,18 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
         if (report.Conditions.Count > 0)
         {
-            var lines = new List<string> { content.Text("screening.result.conditions") };
-            lines.AddRange(report.Conditions.Select(c => content.Text("screening.result.condition", new Dictionary<string, string?>
+            var sourced = report.Conditions.Select(c => (Text: content.Text("screening.result.condition", new Dictionary<string, string?>
             {
                 ["name"] = Capitalize(c.Name),
                 ["advice"] = c.Advice,
-                ["source"] = SourceText(content, c.Sources),
-            })));
-            await dc.SendAsync(new Reply { Text = string.Join("\n\n", lines) }, cancellationToken).ConfigureAwait(false);
+            }), c.Sources)).ToList();
+            var intro = content.Text("screening.result.conditions");
+            await dc.SendAsync(new Reply
+            {
+                Text = string.Join("\n\n", sourced.Select(x => x.Text + "\n\n" + SourceLine(content, x.Sources)).Prepend(intro)),
+                TextWhereCited = string.Join("\n\n", sourced.Select(x => x.Text).Prepend(intro)),
+                Citations = TopicReplies.Citations(dc, sourced.SelectMany(x => x.Sources)),
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         await dc.SendAsync(new Reply
@@ -295,8 +299,18 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
             ["severity"] = content.Text(SeverityKey(c.Severity)),
             ["effect"] = c.Effect,
             ["advice"] = c.Advice,
-            ["source"] = SourceText(content, c.Sources),
         });
+
+    /// <summary>A result with its "Source:" line, or with its sources as citations where the channel shows them.</summary>
+    private static Reply Sourced(DialogContext dc, string text, IReadOnlyList<string> sourceIds) => new()
+    {
+        Text = text + "\n\n" + SourceLine(dc.Content, sourceIds),
+        TextWhereCited = text,
+        Citations = TopicReplies.Citations(dc, sourceIds),
+    };
+
+    private static string SourceLine(ContentCatalog content, IReadOnlyList<string> sourceIds) =>
+        content.Text("screening.result.source", new Dictionary<string, string?> { ["source"] = SourceText(content, sourceIds) });
 
     private string Understood(ContentCatalog content, MedicationMention m)
     {

@@ -9,7 +9,7 @@ public sealed class MigraineDialog(IOptions<ClinicOptions> clinic) : InfoTopicDi
 
     public override string? TitleKey => "topic.migraine.title";
 
-    public override IReadOnlyList<string> FactKeys { get; } = ["migraine.roles", "migraine.low.levels", "migraine.guideline", "migraine.doses"];
+    public override IReadOnlyList<string> FactKeys { get; } = ["migraine.roles", "migraine.low.levels", "migraine.guideline", "migraine.guideline.meaning", "migraine.doses"];
 
     public override IReadOnlyList<string> FollowUpKeys { get; } = ["menu.amounts", "menu.forms", "menu.side_effects"];
 }

@@ -9,7 +9,7 @@ public sealed class SupplementFormsDialog(IOptions<ClinicOptions> clinic) : Info
 
     public override string? TitleKey => "topic.forms.title";
 
-    public override IReadOnlyList<string> FactKeys { get; } = ["forms.oral.iv", "forms.absorption", "forms.glycinate", "forms.topical", "forms.epsom"];
+    public override IReadOnlyList<string> FactKeys { get; } = ["forms.oral", "forms.iv", "forms.absorption", "forms.glycinate", "forms.topical", "forms.epsom"];
 
     public override IReadOnlyList<string> FollowUpKeys { get; } = ["menu.amounts", "menu.side_effects", "menu.foods"];
 }

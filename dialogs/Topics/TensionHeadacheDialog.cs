@@ -9,7 +9,7 @@ public sealed class TensionHeadacheDialog(IOptions<ClinicOptions> clinic) : Info
 
     public override string? TitleKey => "topic.tension.title";
 
-    public override IReadOnlyList<string> FactKeys { get; } = ["migraine.tension.note", "migraine.roles", "migraine.guideline", "migraine.doses"];
+    public override IReadOnlyList<string> FactKeys { get; } = ["migraine.tension.note", "migraine.roles", "migraine.guideline", "migraine.guideline.meaning", "migraine.doses"];
 
     public override IReadOnlyList<string> FollowUpKeys { get; } = ["menu.migraine", "menu.amounts", "menu.side_effects"];
 }

@@ -7,12 +7,17 @@ namespace MagBot.Dialogs.Topics;
 /// the facts shown came from, and the follow-up buttons that lead on to other topics.</summary>
 public static class TopicReplies
 {
-    /// <summary>Sends each fact key as its own short message.</summary>
+    /// <summary>Sends each fact key as its own short message, carrying the sources it cites.</summary>
     public static async Task SendFactsAsync(DialogContext dc, IEnumerable<string> factKeys, IReadOnlyDictionary<string, string?>? args = null, CancellationToken cancellationToken = default)
     {
         foreach (var key in factKeys)
-            await dc.SendTextAsync(key, args, cancellationToken).ConfigureAwait(false);
+            await dc.SendAsync(new Reply { Text = dc.Content.Text(key, args), Citations = Citations(dc, dc.Content.Entry(key).Sources) }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The distinct <paramref name="sourceIds"/> as numbered citations, in order of first citation.</summary>
+    public static IReadOnlyList<ReplyCitation> Citations(DialogContext dc, IEnumerable<string> sourceIds) =>
+        [.. sourceIds.Distinct(StringComparer.Ordinal).Select(dc.Content.Source)
+            .Select((s, i) => new ReplyCitation(i + 1, s.Title, s.Publisher, s.Url, s.Citation))];
 
     /// <summary>The source ids cited by <paramref name="factKeys"/>, in order of first citation.</summary>
     public static IEnumerable<string> SourcesOf(DialogContext dc, IEnumerable<string> factKeys) =>
@@ -29,12 +34,14 @@ public static class TopicReplies
     public static IReadOnlyList<ReplyButton> Buttons(DialogContext dc, IEnumerable<string> titleKeys) =>
         [.. titleKeys.Select(k => ReplyButton.Same(dc.Content.Text(k)))];
 
-    /// <summary>The last message of a topic: the source line (or "where next?" when no fact was shown) with the follow-up buttons.</summary>
+    /// <summary>The last message of a topic: the source line (or "where next?" when no fact was shown, or where each
+    /// message already carries its citations) with the follow-up buttons.</summary>
     public static Task SendClosingAsync(DialogContext dc, IEnumerable<string> sourceIds, IReadOnlyList<string> followUpKeys, CancellationToken cancellationToken = default)
     {
         var ids = sourceIds.ToList();
-        var text = ids.Count > 0 ? SourceLine(dc, ids) : dc.Content.Text("topic.next");
-        return dc.SendAsync(new Reply { Text = text, Buttons = Buttons(dc, followUpKeys) }, cancellationToken);
+        var next = dc.Content.Text("topic.next");
+        var text = ids.Count > 0 ? SourceLine(dc, ids) : next;
+        return dc.SendAsync(new Reply { Text = text, TextWhereCited = next, Buttons = Buttons(dc, followUpKeys) }, cancellationToken);
     }
 
     /// <summary>Yes/no buttons for a confirm prompt, worded from content.</summary>

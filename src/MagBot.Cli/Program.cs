@@ -1,10 +1,13 @@
 using MagBot.Cli;
+using MagBot.Cli.ContentReview;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 // magbot chat            talk to MagBot in the terminal (same bot as the service, no network)
 // magbot nlu-eval FILE   evaluate understanding on a labelled file (see the understanding issue)
 // magbot safety-eval FILE...  score the safety screen per category on labelled messages
+// magbot content-review  every fact with its sources and review date; flags stale facts and weak sources
+const string Usage = "Usage: magbot chat | magbot nlu-eval FILE | magbot safety-eval FILE... | magbot content-review [--months 12]";
 var verb = args.FirstOrDefault() ?? "chat";
 switch (verb)
 {
@@ -14,11 +17,13 @@ switch (verb)
         return NluEvalCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
     case "safety-eval":
         return SafetyEvalCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
+    case "content-review":
+        return ContentReviewCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error, TimeProvider.System);
     case "-h" or "--help" or "help":
-        Console.WriteLine("Usage: magbot chat | magbot nlu-eval FILE | magbot safety-eval FILE...");
+        Console.WriteLine(Usage);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown command '{verb}'. Usage: magbot chat | magbot nlu-eval FILE | magbot safety-eval FILE...");
+        Console.Error.WriteLine($"Unknown command '{verb}'. {Usage}");
         return 2;
 }
 

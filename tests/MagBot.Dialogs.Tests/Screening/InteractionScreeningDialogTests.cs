@@ -262,7 +262,7 @@ public sealed class InteractionScreeningDialogTests
         await conv.SendAsync("lasix");
         var side = await conv.SendAsync("I want to book an appointment with a doctor");
         var sideText = side.AllText();
-        Assert.Contains("health-care provider", sideText);
+        Assert.Contains("health care provider", sideText);
         Assert.Contains("go back to **the medication check**", sideText);
         var resumed = await conv.SendAsync("Yes, go back");
         Assert.Contains("anything else", resumed.AllText());

@@ -15,7 +15,7 @@ public sealed class ProviderDialogTests
         using var conv = new BotConversation();
         var replies = await conv.SendAsync(text);
         var all = replies.AllText();
-        Assert.Contains("A health-care provider is the right person", all);
+        Assert.Contains("A health care provider is the right person", all);
         Assert.Contains("A pharmacist can check your medicines", all);
         Assert.Contains("not a substitute for medical advice", all);
         Assert.Contains("Check my medications", replies.AllButtons());

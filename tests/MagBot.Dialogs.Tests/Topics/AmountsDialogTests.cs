@@ -13,8 +13,8 @@ public sealed class AmountsDialogTests
         var rda = conv.Services.GetRequiredService<RdaTable>();
         var replies = await conv.SendAsync("How much magnesium?");
         foreach (var row in rda.Allowances) Assert.Contains($"- {row.Label}: {row.Milligrams} mg", replies[0].Text);
-        Assert.Contains("**350 mg a day**", replies.AllText());
-        Assert.Contains("clinician's supervision", replies.AllText());
+        Assert.Contains("350 mg a day**", replies.AllText());
+        Assert.Contains("only when your own provider is guiding you", replies.AllText());
         Assert.Equal(["Yes", "No, thanks"], replies[^1].AllButtonsOf());
     }
 
@@ -23,9 +23,9 @@ public sealed class AmountsDialogTests
     {
         { "two hundred mg", "**200 mg a day is within the upper limit**" },
         { "350 mg", "**350 mg a day is within the upper limit**" },
-        { "2 g", "**2,000 mg a day is above the upper limit**" },
-        { "I take 600 milligrams", "**600 mg a day is above the upper limit**" },
-        { "400", "**400 mg a day is above the upper limit**" },
+        { "2 g", "**2,000 mg a day is more than the upper limit**" },
+        { "I take 600 milligrams", "**600 mg a day is more than the upper limit**" },
+        { "400", "**400 mg a day is more than the upper limit**" },
     };
 
     [Theory]
@@ -46,8 +46,8 @@ public sealed class AmountsDialogTests
     {
         using var conv = new BotConversation();
         var replies = await conv.SendAsync("I take 2000 mg of magnesium a day");
-        Assert.Contains(replies, r => r.Text!.StartsWith("**2,000 mg a day is above the upper limit**", StringComparison.Ordinal));
-        Assert.Contains("talk to a health-care provider", replies.AllText());
+        Assert.Contains(replies, r => r.Text!.StartsWith("**2,000 mg a day is more than the upper limit**", StringComparison.Ordinal));
+        Assert.Contains("talk to a health care provider", replies.AllText());
         Assert.DoesNotContain(replies, r => r.Text == Text(conv, "amounts.dose.offer"));
     }
 

@@ -16,7 +16,7 @@ public sealed class InterruptionTests
     public static TheoryData<Depth> Depths =>
     [
         new("foods: share?", ["Foods with magnesium"], "foods.share.ask", "topic.foods.title", "yes", "How old are you?"),
-        new("foods: age", ["Foods with magnesium", "yes"], "foods.age.ask", "topic.foods.title", "34", "Which applies to you?"),
+        new("foods: age", ["Foods with magnesium", "yes"], "foods.age.ask", "topic.foods.title", "34", "Which fits you?"),
         new("foods: sex", ["Foods with magnesium", "yes", "34"], "foods.sex.ask", "topic.foods.title", "female", "At age 34 (female)"),
         new("amounts: compare?", ["How much magnesium?"], "amounts.dose.offer", "topic.amounts.title", "yes", "How much magnesium do you take"),
         new("amounts: dose", ["How much magnesium?", "yes"], "amounts.dose.ask", "topic.amounts.title", "two hundred", "**200 mg a day is within"),
@@ -101,7 +101,7 @@ public sealed class InterruptionTests
         Assert.Equal(Text(conv, "foods.sex.ask"), Assert.Single(await conv.SendAsync("52")).Text);
     }
 
-    private static readonly Depth FoodsAgeDepth = new("foods: age", ["Foods with magnesium", "yes"], "foods.age.ask", "topic.foods.title", "34", "Which applies to you?");
+    private static readonly Depth FoodsAgeDepth = new("foods: age", ["Foods with magnesium", "yes"], "foods.age.ask", "topic.foods.title", "34", "Which fits you?");
 
     private static async Task<BotConversation> AtAsync(Depth depth)
     {

@@ -18,7 +18,7 @@ public sealed class TopicReachabilityTests
         { "Magnesium and migraine", "migraine.roles" },
         { "How magnesium works", "mechanism.nmda" },
         { "Foods with magnesium", "foods.intro" },
-        { "Supplement forms", "forms.oral.iv" },
+        { "Supplement forms", "forms.oral" },
         { "Testing magnesium levels", "testing.serum" },
         { "How much magnesium?", "amounts.rda.intro" },
         { "Side effects and cautions", "sideeffects.common" },
@@ -33,7 +33,7 @@ public sealed class TopicReachabilityTests
         { "how does magnesium work", "mechanism.nmda" },
         { "can I get a blood test for it", "testing.serum" },
         { "which foods are rich in magnesium", "foods.intro" },
-        { "is epsom salt the same as magnesium chloride", "forms.oral.iv" },
+        { "is epsom salt the same as magnesium chloride", "forms.oral" },
         { "what is the upper limit", "amounts.rda.intro" },
         { "what are the side effects", "sideeffects.common" },
     };

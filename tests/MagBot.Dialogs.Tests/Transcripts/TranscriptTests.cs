@@ -41,7 +41,7 @@ public sealed class TranscriptTests
     public async Task Replay_reports_a_changed_word()
     {
         var json = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Transcripts, "amounts-dose-above-limit.transcript"));
-        var altered = json.Replace("is above the upper limit", "is over the upper limit", StringComparison.Ordinal);
+        var altered = json.Replace("is more than the upper limit", "is over the upper limit", StringComparison.Ordinal);
         Assert.NotEqual(json, altered);
         var differences = await EmulatorTranscript.ReplayAsync(altered);
         Assert.Single(differences);

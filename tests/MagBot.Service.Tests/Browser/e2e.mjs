@@ -1,7 +1,7 @@
 // End-to-end test of MagBot's web chat page in headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core, which downloads no browser). Usage: node e2e.mjs http://127.0.0.1:PORT/ [screenshot.png]
-// Walks the page as a keyboard-only user would: welcome, a suggested action, a typed medicine; runs axe-core
-// in the page; fails on a Content-Security-Policy violation. Prints one "e2e: ..." line per step and exits
+// Walks the page as a keyboard-only user would: welcome, a suggested action, a typed medicine, then (optionally)
+// a topic whose citation it opens; runs axe-core in the page; fails on a Content-Security-Policy violation. Prints one "e2e: ..." line per step and exits
 // non-zero on the first failure, which the xunit test (WebChatBrowserTests) reports.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +19,9 @@ const welcomeText = 'not a substitute for medical advice';
 // Optional checks the xunit test turns on: the clinic's name in the header, and what the answer to the medicine must match.
 const clinicName = process.env.MAGBOT_E2E_CLINIC;
 const expectAnswer = process.env.MAGBOT_E2E_EXPECT ? new RegExp(process.env.MAGBOT_E2E_EXPECT, 'i') : null;
+// Optional: a topic whose answer carries citations, and what the first citation's address must match.
+const citationTopic = process.env.MAGBOT_E2E_CITATION_TOPIC;
+const citationUrl = process.env.MAGBOT_E2E_CITATION_URL ? new RegExp(process.env.MAGBOT_E2E_CITATION_URL) : null;
 if (!url) {
   console.error('usage: node e2e.mjs URL [screenshot.png]');
   process.exit(2);
@@ -84,6 +87,32 @@ try {
   log('medicine', { medicine, reply: afterMedicine });
   if (expectAnswer && !expectAnswer.test(afterMedicine)) fail(`the answer to "${medicine}" does not match ${expectAnswer}: ${afterMedicine}`);
 
+  if (citationTopic) {
+    // A source opens in a new tab. There is no network here, so off-site pages are answered with a stub; the main
+    // page's own off-site requests are still reported as problems above.
+    const origin = new URL(url).origin;
+    await context.route((u) => u.origin !== origin, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>source</title>' }));
+    if (!await isSendBoxFocused(page) && !await tabTo(page, { sendBox: true }, 80)) fail('could not reach the send box with Tab');
+    before = await botBubbles.count();
+    await page.keyboard.type(citationTopic);
+    await page.keyboard.press('Enter');
+    await page.locator('.webchat__bubble--from-user').filter({ hasText: citationTopic }).first().waitFor();
+    await waitForMoreBubbles(page, botBubbles, before);
+    // Web Chat lists a message's citations under it; a source with an address is a link that opens in a new tab.
+    const citations = page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__link-definitions__list-item-box--as-link');
+    const count = await citations.count();
+    if (count === 0) fail(`the answer to "${citationTopic}" shows no citation`);
+    const citation = citations.first();
+    const href = await citation.getAttribute('href');
+    const title = (await citation.textContent()).trim();
+    if (citationUrl && !citationUrl.test(href)) fail(`the first citation points at ${href}, which does not match ${citationUrl}`);
+    const [source] = await Promise.all([context.waitForEvent('page'), citation.click()]);
+    await source.waitForLoadState('domcontentloaded');
+    if (source.url() !== href) fail(`opening the citation showed ${source.url()}, not ${href}`);
+    log('citation', { citations: count, title, opened: source.url() });
+    await source.close();
+  }
+
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: true });
   log('screenshot', screenshot);
@@ -127,6 +156,13 @@ async function tabTo(page, target, limit) {
     if (hit) return true;
   }
   return false;
+}
+
+async function isSendBoxFocused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return !!el && el.matches('input, textarea') && /message/i.test(el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '');
+  });
 }
 
 async function focusedText(page) {

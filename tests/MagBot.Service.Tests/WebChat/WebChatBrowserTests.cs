@@ -9,7 +9,7 @@ namespace MagBot.Service.Tests.WebChat;
 public sealed class WebChatBrowserTests(ITestOutputHelper output)
 {
     [BrowserFact]
-    public async Task Page_greets_once_answers_a_suggested_action_and_a_typed_medicine_by_keyboard_with_no_serious_accessibility_violations()
+    public async Task Page_greets_once_answers_a_suggested_action_and_a_typed_medicine_by_keyboard_opens_a_citation_with_no_serious_accessibility_violations()
     {
         var browserDir = Path.Combine(NodeTools.RepositoryRoot(), "tests", "MagBot.Service.Tests", "Browser");
         await NodeTools.NpmCiIfNeededAsync(browserDir);
@@ -26,12 +26,18 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
         File.Delete(screenshot);
 
         var result = await NodeTools.RunAsync("node", ["e2e.mjs", server.BaseAddress.ToString(), screenshot], browserDir, TimeSpan.FromMinutes(3),
-            new Dictionary<string, string> { ["MAGBOT_E2E_CLINIC"] = "Riverside Pain Clinic", ["MAGBOT_E2E_MEDICINE"] = "amlodipine", ["MAGBOT_E2E_EXPECT"] = "calcium channel blocker" });
+            new Dictionary<string, string>
+            {
+                ["MAGBOT_E2E_CLINIC"] = "Riverside Pain Clinic", ["MAGBOT_E2E_MEDICINE"] = "amlodipine", ["MAGBOT_E2E_EXPECT"] = "calcium channel blocker",
+                // The migraine topic's first fact cites the NIH ODS fact sheet (migraine.yaml).
+                ["MAGBOT_E2E_CITATION_TOPIC"] = "Magnesium and migraine", ["MAGBOT_E2E_CITATION_URL"] = "^https://ods\\.od\\.nih\\.gov/factsheets/Magnesium-HealthProfessional/$",
+            });
         output.WriteLine(result.Output);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("e2e: ok", result.Output);
         Assert.Contains("e2e: medicine", result.Output);
+        Assert.Contains("e2e: citation", result.Output);
         Assert.DoesNotContain("CSP:", result.Output);
         Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "the screenshot was not saved");
     }

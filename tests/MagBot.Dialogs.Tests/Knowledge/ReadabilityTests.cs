@@ -17,9 +17,9 @@ public sealed class ReadabilityTests(ITestOutputHelper output)
     // this are labels, and are not graded.
     public const int SentenceMinimumWords = 8;
 
-    // The safety screen's replies are being rewritten on main at the same time (red-flags.yaml, red-flag-replies*.yaml);
-    // they are checked by this test once that work is merged.
-    private static readonly string[] CheckedWhenSafetyMerged = ["redflag.", "safetynet.", "language."];
+    // Flesch–Kincaid is a formula for English: the Spanish replies (keys ending ".es", and the two-language
+    // language.* replies) would need a Spanish formula (Fernández-Huerta), which this test does not have.
+    private static bool IsSpanish(string id) => id.EndsWith(".es", StringComparison.Ordinal) || id.Contains(": language.", StringComparison.Ordinal);
 
     // Medicine texts above the limit, owned by the medication-check rewrite (issue 15). The test fails when one
     // of them passes, so the list only shrinks.
@@ -76,7 +76,7 @@ public sealed class ReadabilityTests(ITestOutputHelper output)
 
     private static readonly IReadOnlyList<(PatientText Text, ReadingGrade.Measure Measure)> Measured =
         [.. PatientTexts.All(ContentCatalog.LoadEmbedded())
-            .Where(t => !CheckedWhenSafetyMerged.Any(p => t.Id.StartsWith(p, StringComparison.Ordinal)))
+            .Where(t => !IsSpanish(t.Id))
             .Select(t => (t, ReadingGrade.Of(t.Text)))];
 
     [Fact]

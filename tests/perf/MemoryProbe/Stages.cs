@@ -19,12 +19,16 @@ internal static class Stages
     private const int Rounds = 5;
     private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(500);
     private static readonly string[] Texts = ["help", "what foods have magnesium", "tell me about fibro", "how does magnesium work"];
+    private const string PastedNote = "Discharge summary: 46F admitted with a migraine lasting three days. Treated with IV fluids and an antiemetic. " +
+        "Neuro exam normal, no fever, no neck stiffness. Discharged home on her usual preventive. Follow up with her GP in two weeks. " +
+        "She asks whether she can add magnesium glycinate at night and how much is safe.";
 
     public static async Task RunAsync(int iterations = 4000)
     {
         using var services = InProcessBot.Create();
         // Time the screen on the linear-time rules it runs on once started, not on the interim ones of the first seconds.
         await MagBot.Dialogs.ConversationStartup.LinearRedFlags;
+        await MagBot.Dialogs.ConversationStartup.SafetyModel;
         var safety = services.GetRequiredService<ISafetyScreen>();
         var intents = services.GetRequiredService<IIntentRecognizer>();
         var medications = services.GetRequiredService<MedicationRecognizer>();
@@ -37,6 +41,7 @@ internal static class Stages
         (string Name, Func<int, Task>? Async, Action<int>? Sync)[] stages =
         [
             ("safety screen", null, i => safety.Screen(Texts[i % Texts.Length])),
+            ("safety screen, a pasted note (6 sentences, judged each)", null, _ => safety.Screen(PastedNote)),
             ("intent recognizer (includes its medication lookup)", null, i => intents.Recognize(Texts[i % Texts.Length])),
             ("intent recognizer, medicines already read this turn", null, i => intents.Recognize(Texts[i % Texts.Length], readings[i % Texts.Length])),
             ("medication recognizer", null, i => medications.Recognize(Texts[i % Texts.Length])),

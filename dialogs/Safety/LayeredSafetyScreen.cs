@@ -183,7 +183,13 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
     private SafetyAlert Alert(string id, IReadOnlyList<(string Key, bool Spanish)> replies, IReadOnlyList<string>? categories = null)
     {
         var args = _clinic.Value.Placeholders();
-        return new SafetyAlert(id, categories ?? [id],
-            [.. replies.Select(r => new Reply { Text = _content.Text(r.Spanish ? r.Key + SpanishSuffix : r.Key, args) })]);
+        return new SafetyAlert(id, categories ?? [id], [.. replies.Select(r =>
+        {
+            var key = r.Spanish ? r.Key + SpanishSuffix : r.Key;
+            // Where the channel shows citations (Web Chat), a person can open the source of the urgent advice.
+            var citations = _content.Entry(key).Sources.Select(_content.Source)
+                .Select((s, i) => new ReplyCitation(i + 1, s.Title, s.Publisher, s.Url, s.Citation)).ToList();
+            return new Reply { Text = _content.Text(key, args), Citations = citations };
+        })]);
     }
 }

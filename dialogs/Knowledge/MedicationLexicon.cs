@@ -12,13 +12,15 @@ namespace MagBot.Dialogs.Knowledge;
 public sealed class MedicationLexicon
 {
     public const string MedicationsFile = "medications.yaml";
+    public const string NoInteractionFile = "medicines-no-interaction.yaml";
     public const string ConditionsFile = "conditions.yaml";
     public const string WordsFile = "medication-words.yaml";
 
     private readonly Dictionary<string, DrugClass> _classes;
 
-    private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed)
+    private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed, EnglishWords english)
     {
+        English = english;
         _classes = classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Classes = classes;
         Conditions = conditions;
@@ -42,6 +44,9 @@ public sealed class MedicationLexicon
 
     public DateOnly Reviewed { get; }
 
+    /// <summary>Ordinary English words from a maintained word list: never asked about as unknown medicines.</summary>
+    public EnglishWords English { get; }
+
     public DrugClass Class(string id) =>
         _classes.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"No drug class '{id}' in {MedicationsFile}.");
 
@@ -57,27 +62,36 @@ public sealed class MedicationLexicon
     {
         ArgumentNullException.ThrowIfNull(content);
         return Load(
-            ContentCatalog.ReadResource(MedicationsFile),
+            [(MedicationsFile, ContentCatalog.ReadResource(MedicationsFile)), (NoInteractionFile, ContentCatalog.ReadResource(NoInteractionFile))],
             ContentCatalog.ReadResource(ConditionsFile),
             ContentCatalog.ReadResource(WordsFile),
-            content.HasSource);
+            content.HasSource,
+            EnglishWords.Embedded);
     }
 
     /// <summary>Parses and validates the three files' text; <paramref name="sourceExists"/> says whether a source id is defined.</summary>
-    public static MedicationLexicon Load(string medicationsYaml, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists)
+    public static MedicationLexicon Load(string medicationsYaml, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists) =>
+        Load([(MedicationsFile, medicationsYaml)], conditionsYaml, wordsYaml, sourceExists, EnglishWords.Empty);
+
+    /// <summary>Parses and validates the medicine files (a name may belong to one class across all of them), the conditions and the words.</summary>
+    public static MedicationLexicon Load(IReadOnlyList<(string File, string Yaml)> medicationFiles, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists, EnglishWords english)
     {
         var words = LoadWords(wordsYaml);
-        var (classes, reviewed) = LoadClasses(medicationsYaml, sourceExists);
-        var conditions = LoadConditions(conditionsYaml, sourceExists);
-        return new MedicationLexicon(classes, conditions, words, reviewed);
-    }
-
-    private static (List<DrugClass>, DateOnly) LoadClasses(string yaml, Func<string, bool> sourceExists)
-    {
-        const string file = MedicationsFile;
-        var (root, reviewed) = ContentCatalog.ParseStructured(file, yaml, "medications");
         var classes = new List<DrugClass>();
         var owner = new Dictionary<string, string>(StringComparer.Ordinal); // normalized spelling -> class id
+        var reviewed = DateOnly.MaxValue;
+        foreach (var (file, yaml) in medicationFiles)
+        {
+            var fileReviewed = LoadClasses(file, yaml, sourceExists, classes, owner);
+            if (fileReviewed < reviewed) reviewed = fileReviewed;
+        }
+        var conditions = LoadConditions(conditionsYaml, sourceExists);
+        return new MedicationLexicon(classes, conditions, words, reviewed, english);
+    }
+
+    private static DateOnly LoadClasses(string file, string yaml, Func<string, bool> sourceExists, List<DrugClass> classes, Dictionary<string, string> owner)
+    {
+        var (root, reviewed) = ContentCatalog.ParseStructured(file, yaml, "medications");
         foreach (var item in ContentCatalog.Seq(root, "classes", file))
         {
             var id = ContentCatalog.Req(item, "id", file, "a class");
@@ -85,10 +99,11 @@ public sealed class MedicationLexicon
             var entry = $"class '{id}'";
             var severity = ContentCatalog.Req(item, "severity", file, entry) switch
             {
+                "none" => InteractionSeverity.None,
                 "high" => InteractionSeverity.High,
                 "moderate" => InteractionSeverity.Moderate,
                 "low" => InteractionSeverity.Low,
-                var s => throw new ContentValidationException($"{file}: {entry} has severity '{s}'; use high, moderate or low."),
+                var s => throw new ContentValidationException($"{file}: {entry} has severity '{s}'; use high, moderate, low or none (no interaction in MagBot's sources)."),
             };
             var sources = Strings(item, "sources");
             if (sources.Count == 0)
@@ -100,8 +115,10 @@ public sealed class MedicationLexicon
             foreach (var member in OptionalSeq(item, "members", file))
             {
                 var canonical = ContentCatalog.Req(member, "name", file, $"a member of {entry}");
+                var form = ContentCatalog.Opt(member, "magnesiumForm");
+                var saltLabel = ContentCatalog.Opt(member, "saltLabel") == "true";
                 foreach (var spelling in new[] { canonical }.Concat(Strings(member, "brands")).Concat(Strings(member, "aliases")))
-                    names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false));
+                    names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false, form, saltLabel));
             }
             foreach (var lay in Strings(item, "lay"))
                 names.Add(new DrugName(lay, lay, id, IsLayTerm: true));
@@ -119,7 +136,7 @@ public sealed class MedicationLexicon
                 ContentCatalog.Req(item, "effect", file, entry).Trim(), ContentCatalog.Req(item, "advice", file, entry).Trim(),
                 ContentCatalog.Req(item, "question", file, entry).Trim(), sources, names));
         }
-        return (classes, reviewed);
+        return reviewed;
     }
 
     private static List<HealthCondition> LoadConditions(string yaml, Func<string, bool> sourceExists)

@@ -19,13 +19,18 @@ public sealed partial class MedicationRecognizer
     private readonly PhraseMatcher<DrugName> _names;
     private readonly PhraseMatcher<HealthCondition> _conditions;
     private readonly PhraseMatcher<string> _ordinaryPhrases;
+    // The vocabulary entry for magnesium whose form is not named ("magnesium 400 mg").
+    private readonly DrugName? _plainMagnesium;
 
     public MedicationRecognizer(MedicationLexicon lexicon)
     {
         _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
-        _names = new PhraseMatcher<DrugName>(lexicon.Names.Select(n => (n.Spelling, n)), lexicon.OrdinaryWords, n => n.ClassId);
+        // A misspelling is never taken from an English word ("alive" is not Aleve), and two medicines equally close
+        // to a misspelling are ambiguous, so the check asks instead of guessing.
+        _names = new PhraseMatcher<DrugName>(lexicon.Names.Select(n => (n.Spelling, n)), IsOrdinary, n => n.Canonical);
         _conditions = new PhraseMatcher<HealthCondition>(
             lexicon.Conditions.SelectMany(c => c.Synonyms.Append(c.Name).Select(s => (s, c))), lexicon.OrdinaryWords, c => c.Id);
+        _plainMagnesium = lexicon.Names.FirstOrDefault(n => n.MagnesiumForm == "unspecified" && !n.IsLayTerm);
         _ordinaryPhrases = new PhraseMatcher<string>(lexicon.OrdinaryPhrases.Select(p => (p, p)), lexicon.OrdinaryWords, p => p);
     }
 
@@ -59,15 +64,25 @@ public sealed partial class MedicationRecognizer
             {
                 var cls = _lexicon.Class(h.Payload.ClassId);
                 var matched = string.Join(' ', words.Skip(i).Take(h.Length));
-                found.Add(new MedicationMention(h.Payload.Canonical, cls.Id, cls.Name, matched, pendingDose));
+                found.Add(new MedicationMention(h.Payload.Canonical, cls.Id, cls.Name, matched, pendingDose, h.Payload.MagnesiumForm));
                 pendingDose = null;
                 i += h.Length;
                 lastMentionEnd = i;
                 continue;
             }
             var word = words[i];
+            if (IsOwnPlainMagnesium(words, i, pendingDose) && _plainMagnesium is { } plainMg)
+            {
+                // "magnesium 400 mg", "250mg magnesium", "magnesium every night": the person's own magnesium, form not named.
+                found.Add(new MedicationMention(plainMg.Canonical, plainMg.ClassId, _lexicon.Class(plainMg.ClassId).Name, word, pendingDose, plainMg.MagnesiumForm));
+                pendingDose = null;
+                i++;
+                lastMentionEnd = i;
+                continue;
+            }
             if (IsMedicineLike(word) && !unknown.Contains(word)) unknown.Add(word);
-            pendingDose = null;
+            // "400 mg of magnesium citrate": a dose carries over "of".
+            if (word != "of") pendingDose = null;
             i++;
         }
         found = Deduplicate(found);
@@ -110,8 +125,38 @@ public sealed partial class MedicationRecognizer
         return negated && (words.Contains("any") || words.Contains("anything"));
     }
 
+    private bool IsOrdinary(string word) => _lexicon.OrdinaryWords.Contains(word) || _lexicon.English.Contains(word);
+
+    /// <summary>Only a word that could be a medicine's name is asked about: not English, not a number, a time or a dose.</summary>
     private bool IsMedicineLike(string word) =>
-        word.Length >= 2 && word.Any(char.IsLetter) && !_lexicon.OrdinaryWords.Contains(word) && !DoseToken().IsMatch(word);
+        word.Count(char.IsLetter) >= 3 && !IsOrdinary(word) && !DoseToken().IsMatch(word) && !NumberWithSuffix().IsMatch(word);
+
+    /// <summary>"magnesium" named as something taken: with a dose beside it, or as the whole answer's subject
+    /// ("magnesium at night"). "can I take magnesium" or "magnesium levels" is not a product.</summary>
+    private static bool IsOwnPlainMagnesium(string[] words, int i, double? pendingDose)
+    {
+        if (words[i] is not ("magnesium" or "mag" or "magnesum" or "magnesiun" or "magnessium" or "magneisum")) return false;
+        if (pendingDose is not null) return true;
+        if (i + 1 < words.Length && TryDose(words, i + 1, out _, out _)) return true;
+        return i + 1 < words.Length && PlainMagnesiumFollowers.Contains(words[i + 1]) || TakenAsAnswer(words, i);
+    }
+
+    /// <summary>Words after "magnesium" that say it is taken: "magnesium daily", "magnesium before bed".</summary>
+    private static readonly HashSet<string> PlainMagnesiumFollowers =
+    [
+        "daily", "every", "each", "nightly", "at", "before", "after", "with", "once", "twice", "in", "for", "too", "also", "sometimes",
+        "when", "most", "on", "supp", "supps", "pill", "pills", "tablet", "tablets", "capsule", "capsules", "gummy", "gummies",
+    ];
+
+    /// <summary>Words before "magnesium" that say it is taken ("I take magnesium", "and magnesium") ...</summary>
+    private static readonly HashSet<string> TakenBefore = ["take", "taking", "takes", "took", "use", "using", "on", "plus", "and", "also", "some", "my", "with"];
+
+    /// <summary>... unless the sentence asks whether to take it ("can I take magnesium", "should I start magnesium").</summary>
+    private static readonly HashSet<string> Asking = ["can", "could", "should", "safe", "ok", "okay", "start", "try", "want", "would", "whether", "if"];
+
+    private static bool TakenAsAnswer(string[] words, int i) =>
+        words.Length <= 2
+        || i > 0 && TakenBefore.Contains(words[i - 1]) && !words.Skip(Math.Max(0, i - 4)).Take(Math.Min(i, 4)).Any(Asking.Contains);
 
     private static bool TryDose(string[] words, int i, out double? doseMg, out int length)
     {
@@ -154,6 +199,10 @@ public sealed partial class MedicationRecognizer
 
     [GeneratedRegex(@"^\d+(?:\.\d+)?$")]
     private static partial Regex Number();
+
+    /// <summary>"8am", "2x", "3rd", "10pm", "24hr": numbers with a short suffix, never a medicine.</summary>
+    [GeneratedRegex(@"^\d+(?:\.\d+)?[a-z]{1,4}$")]
+    private static partial Regex NumberWithSuffix();
 
     [GeneratedRegex(@"^(mg|mgs|milligrams?|g|grams?|mcg|ug|micrograms?|iu|ius|units?)$")]
     private static partial Regex Unit();

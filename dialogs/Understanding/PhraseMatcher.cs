@@ -12,12 +12,18 @@ internal sealed class PhraseMatcher<T>
     private readonly List<(string[] Words, T Payload)> _phrases = [];
     // Every match starts with the same letter as the known phrase, so candidates are indexed by it.
     private readonly Dictionary<char, List<(string[] Words, T Payload)>> _byFirstLetter = [];
-    private readonly IReadOnlySet<string> _ordinary;
+    private readonly Func<string, bool> _isOrdinary;
     private readonly Func<T, string> _group;
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Payload)> phrases, IReadOnlySet<string> ordinary, Func<T, string> group)
+        : this(phrases, ordinary.Contains, group)
     {
-        _ordinary = ordinary;
+    }
+
+    /// <param name="isOrdinary">True for a typed word that is an ordinary word, which a misspelling must never be taken from.</param>
+    public PhraseMatcher(IEnumerable<(string Phrase, T Payload)> phrases, Func<string, bool> isOrdinary, Func<T, string> group)
+    {
+        _isOrdinary = isOrdinary;
         _group = group;
         foreach (var (phrase, payload) in phrases)
         {
@@ -104,7 +110,7 @@ internal sealed class PhraseMatcher<T>
         if (typed == known) return 0;
         var tolerance = EditDistance.ToleranceFor(known.Length);
         if (tolerance == 0 || typed.Length < 4 || typed[0] != known[0]) return -1;
-        if (_ordinary.Contains(typed) || typed.Any(char.IsDigit)) return -1;
+        if (_isOrdinary(typed) || typed.Any(char.IsDigit)) return -1;
         var d = EditDistance.Between(typed, known, tolerance);
         return d <= tolerance ? d : -1;
     }

@@ -39,3 +39,6 @@ public sealed record DrugName(string Canonical, string Spelling, string ClassId,
 
 /// <summary>A health condition that calls for a provider before any magnesium supplement.</summary>
 public sealed record HealthCondition(string Id, string Name, IReadOnlyList<string> Synonyms, string Advice, IReadOnlyList<string> Sources);
+
+/// <summary>A product that contains several medicines ("Hyzaar"): the name as typed and the generic of each component.</summary>
+public sealed record MedicineCombination(string Spelling, IReadOnlyList<DrugName> Components);

@@ -15,12 +15,14 @@ public sealed class MedicationLexicon
     public const string NoInteractionFile = "medicines-no-interaction.yaml";
     public const string ConditionsFile = "conditions.yaml";
     public const string WordsFile = "medication-words.yaml";
+    public const string CombinationsFile = "medicine-combinations.yaml";
 
     private readonly Dictionary<string, DrugClass> _classes;
 
-    private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed, EnglishWords english)
+    private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed, EnglishWords english, List<MedicineCombination> combinations)
     {
         English = english;
+        Combinations = combinations;
         _classes = classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Classes = classes;
         Conditions = conditions;
@@ -44,6 +46,9 @@ public sealed class MedicationLexicon
 
     public DateOnly Reviewed { get; }
 
+    /// <summary>Products that contain several medicines ("Hyzaar": losartan and hydrochlorothiazide), each named by its brands.</summary>
+    public IReadOnlyList<MedicineCombination> Combinations { get; }
+
     /// <summary>Ordinary English words from a maintained word list: never asked about as unknown medicines.</summary>
     public EnglishWords English { get; }
 
@@ -66,7 +71,8 @@ public sealed class MedicationLexicon
             ContentCatalog.ReadResource(ConditionsFile),
             ContentCatalog.ReadResource(WordsFile),
             content.HasSource,
-            EnglishWords.Embedded);
+            EnglishWords.Embedded,
+            ContentCatalog.ReadResource(CombinationsFile));
     }
 
     /// <summary>Parses and validates the three files' text; <paramref name="sourceExists"/> says whether a source id is defined.</summary>
@@ -74,7 +80,7 @@ public sealed class MedicationLexicon
         Load([(MedicationsFile, medicationsYaml)], conditionsYaml, wordsYaml, sourceExists, EnglishWords.Empty);
 
     /// <summary>Parses and validates the medicine files (a name may belong to one class across all of them), the conditions and the words.</summary>
-    public static MedicationLexicon Load(IReadOnlyList<(string File, string Yaml)> medicationFiles, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists, EnglishWords english)
+    public static MedicationLexicon Load(IReadOnlyList<(string File, string Yaml)> medicationFiles, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists, EnglishWords english, string? combinationsYaml = null)
     {
         var words = LoadWords(wordsYaml);
         var classes = new List<DrugClass>();
@@ -86,7 +92,8 @@ public sealed class MedicationLexicon
             if (fileReviewed < reviewed) reviewed = fileReviewed;
         }
         var conditions = LoadConditions(conditionsYaml, sourceExists);
-        return new MedicationLexicon(classes, conditions, words, reviewed, english);
+        var combinations = combinationsYaml is null ? [] : LoadCombinations(combinationsYaml, classes, owner);
+        return new MedicationLexicon(classes, conditions, words, reviewed, english, combinations);
     }
 
     private static DateOnly LoadClasses(string file, string yaml, Func<string, bool> sourceExists, List<DrugClass> classes, Dictionary<string, string> owner)
@@ -112,6 +119,7 @@ public sealed class MedicationLexicon
                 throw new ContentValidationException($"{file}: {entry} cites source '{s}', which sources.yaml does not define.");
 
             var names = new List<DrugName>();
+            var generated = new HashSet<DrugName>(); // lay-word variants: skipped where a listed name says the same
             foreach (var member in OptionalSeq(item, "members", file))
             {
                 var canonical = ContentCatalog.Req(member, "name", file, $"a member of {entry}");
@@ -121,13 +129,28 @@ public sealed class MedicationLexicon
                     names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false, form, saltLabel));
             }
             foreach (var lay in Strings(item, "lay"))
+            {
                 names.Add(new DrugName(lay, lay, id, IsLayTerm: true));
+                // "thyroid pill" is also typed "thyroid meds", "thyroid medicine", "thyroid tablets".
+                if (lay.EndsWith(" pill", StringComparison.Ordinal))
+                    foreach (var other in LayPillVariants)
+                    {
+                        var variant = new DrugName(lay, lay[..^"pill".Length] + other, id, IsLayTerm: true);
+                        names.Add(variant);
+                        generated.Add(variant);
+                    }
+            }
             if (names.Count == 0)
                 throw new ContentValidationException($"{file}: {entry} has no members and no lay words.");
-            foreach (var n in names)
+            foreach (var n in names.OrderBy(generated.Contains).ToList())
             {
                 var key = TextNormalizer.Normalize(n.Spelling);
                 if (key.Length == 0) throw new ContentValidationException($"{file}: {entry} has an empty name.");
+                if (generated.Contains(n) && owner.ContainsKey(key))
+                {
+                    names.Remove(n);
+                    continue;
+                }
                 if (owner.TryGetValue(key, out var other))
                     throw new ContentValidationException($"{file}: the name '{n.Spelling}' is listed in class '{other}' and again in {entry}. A name may belong to one class only.");
                 owner[key] = id;
@@ -137,6 +160,38 @@ public sealed class MedicationLexicon
                 ContentCatalog.Req(item, "question", file, entry).Trim(), sources, names));
         }
         return reviewed;
+    }
+
+    private static readonly string[] LayPillVariants = ["pills", "med", "meds", "medicine", "medicines", "medication", "medications", "tablet", "tablets"];
+
+    private static List<MedicineCombination> LoadCombinations(string yaml, List<DrugClass> classes, Dictionary<string, string> owner)
+    {
+        const string file = CombinationsFile;
+        var root = ContentCatalog.ParseHeader(file, yaml);
+        RequireKind(root, file, "medicine-combinations");
+        var generics = classes.SelectMany(c => c.Names).Where(n => !n.IsLayTerm && n.Spelling == n.Canonical)
+            .GroupBy(n => n.Canonical, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var list = new List<MedicineCombination>();
+        foreach (var item in ContentCatalog.Seq(root, "combinations", file))
+        {
+            var brands = Strings(item, "brands");
+            var entry = $"combination '{(brands.Count > 0 ? brands[0] : "?")}'";
+            if (brands.Count == 0) throw new ContentValidationException($"{file}: a combination has no brands.");
+            var components = new List<DrugName>();
+            foreach (var c in Strings(item, "components"))
+                components.Add(generics.TryGetValue(c, out var g) ? g
+                    : throw new ContentValidationException($"{file}: {entry} names component '{c}', which is not the generic name of a member in medications.yaml or {NoInteractionFile}."));
+            if (components.Count < 2) throw new ContentValidationException($"{file}: {entry} needs at least two components.");
+            foreach (var brand in brands)
+            {
+                var key = TextNormalizer.Normalize(brand);
+                if (owner.TryGetValue(key, out var other))
+                    throw new ContentValidationException($"{file}: the brand '{brand}' of {entry} is also a name in class '{other}'. A name may belong to one entry only.");
+                owner[key] = "combination";
+                list.Add(new MedicineCombination(brand, components));
+            }
+        }
+        return list;
     }
 
     private static List<HealthCondition> LoadConditions(string yaml, Func<string, bool> sourceExists)

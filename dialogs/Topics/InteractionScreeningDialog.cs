@@ -15,7 +15,7 @@ namespace MagBot.Dialogs.Topics;
 /// add more, asks about the conditions that call for a provider, then gives the result per medicine and
 /// ends with the recommendation to see a provider and a summary card. It never calls a combination "safe".
 /// </summary>
-public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, MedicationLexicon lexicon, IOptions<ClinicOptions> clinic)
+public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, MedicationLexicon lexicon, RdaTable rda, IOptions<ClinicOptions> clinic)
     : Dialog(DialogId)
 {
     public const string DialogId = "topic.screening";
@@ -36,6 +36,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         public string Canonical { get; set; } = string.Empty;
         public string ClassId { get; set; } = string.Empty;
         public double? DoseMg { get; set; }
+        public string? MagnesiumForm { get; set; }
     }
 
     internal sealed class State
@@ -48,13 +49,14 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         public List<string> ConditionIds { get; set; } = [];
         public bool ConditionsUnsure { get; set; }
         public bool SaidNoMedicines { get; set; }
+        public double? AgeYears { get; set; }
     }
 
     public override string? TitleKey => "dialog.screening.title";
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
     {
-        var state = new State();
+        var state = new State { AgeYears = StatedAge.In((options as MedicationCheckStart)?.Text ?? (options as TopicStart)?.Text) };
         dc.SetState(state);
         await dc.SendTextAsync("screening.intro", cancellationToken: cancellationToken).ConfigureAwait(false);
         // "I take amlodipine, can I take magnesium?": the message that started the check may already name medicines.
@@ -70,6 +72,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         // A condition mentioned at any point ("lasix, and I'm pregnant") is kept for the result.
         foreach (var c in recognizer.RecognizeConditions(dc.Text).Where(c => !state.ConditionIds.Contains(c.Id)))
             state.ConditionIds.Add(c.Id);
+        state.AgeYears ??= StatedAge.In(dc.Text);
         return state.Stage switch
         {
             Stage.Medicines => await OnMedicinesAsync(dc, state, cancellationToken).ConfigureAwait(false),
@@ -85,16 +88,21 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         return dc.SendAsync(Question(dc, state, retry: false), cancellationToken);
     }
 
-    /// <summary>Keeps answers to the check's own question from being taken as a new topic ("no", "none",
-    /// "lasix", "kidney disease"); anything else may interrupt, and the check is offered back afterwards.</summary>
+    /// <summary>While the check waits for medicines, every message is its answer ("Flexeril at bedtime for my fibro",
+    /// "magnesium citrate for constipation"): only a command (handled before any dialog) or a topic button leaves it.
+    /// At the conditions question, answers to it and late medicines stay; anything else may interrupt, and the
+    /// check is offered back afterwards.</summary>
     public override bool Accepts(DialogContext dc, string text)
     {
         var state = dc.GetState<State>();
         if (YesNoRecognizer.Recognize(text) is not null || IsButton(dc, text)) return true;
-        if (state.Stage == Stage.Conditions) return recognizer.RecognizeConditions(text).Count > 0 || SaysNone(text);
-        var r = recognizer.Recognize(text);
-        return r.Found.Count > 0 || r.SaidNone;
+        if (state.Stage != Stage.Conditions) return !IsTopicButton(dc, text);
+        if (recognizer.RecognizeConditions(text).Count > 0 || SaysNone(text)) return true;
+        return recognizer.Recognize(text).Found.Count > 0;
     }
+
+    private static bool IsTopicButton(DialogContext dc, string text) =>
+        TopicCatalog.Buttons.Any(b => string.Equals(text.Trim(), dc.Content.Text(b.TitleKey), StringComparison.OrdinalIgnoreCase));
 
     private async Task<DialogTurnResult> OnMedicinesAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
@@ -181,7 +189,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         foreach (var m in r.Found)
         {
             if (state.Medicines.Any(x => x.Canonical == m.Canonical && x.ClassId == m.ClassId)) continue;
-            state.Medicines.Add(new Medicine { Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg });
+            state.Medicines.Add(new Medicine { Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg, MagnesiumForm = m.OwnMagnesiumForm });
             added.Add(m);
         }
         if (added.Count > 0)
@@ -255,7 +263,13 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
             await dc.SendTextAsync("screening.result.header", cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var c in report.Interactions)
                 await dc.SendAsync(new Reply { Text = ClassResult(content, c, report) }, cancellationToken).ConfigureAwait(false);
+            // Known medicines with no interaction in the sources are named as such, never as safe.
+            foreach (var c in report.NoKnownInteraction)
+                await dc.SendAsync(new Reply { Text = ClassResult(content, c, report, "screening.result.none") }, cancellationToken).ConfigureAwait(false);
         }
+        var own = OwnMagnesium(state).Lines(content, rda);
+        if (own.Count > 0)
+            await dc.SendAsync(new Reply { Text = string.Join("\n\n", own) }, cancellationToken).ConfigureAwait(false);
         foreach (var name in report.Unchecked)
             await dc.SendTextAsync("screening.result.unknown", Name(name), cancellationToken).ConfigureAwait(false);
         if (report.Medicines.Count == 0 && report.Unchecked.Count == 0)
@@ -286,8 +300,14 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         return await dc.EndDialogAsync(report, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string ClassResult(ContentCatalog content, DrugClass c, ScreeningReport report) =>
-        content.Text("screening.result.item", new Dictionary<string, string?>
+    private OwnMagnesiumTotal OwnMagnesium(State state) => new(
+        [.. state.Medicines.Where(m => m.MagnesiumForm is not null)
+            .Select(m => (m.Canonical, m.DoseMg, lexicon.Names.Any(n => n.Canonical == m.Canonical && n.SaltLabel)))],
+        state.AgeYears,
+        state.ConditionIds.Contains("child"));
+
+    private static string ClassResult(ContentCatalog content, DrugClass c, ScreeningReport report, string key = "screening.result.item") =>
+        content.Text(key, new Dictionary<string, string?>
         {
             ["name"] = string.Join(", ", report.Medicines.Where(m => m.Class.Id == c.Id).Select(m => m.Name)),
             ["className"] = c.Name,

@@ -19,6 +19,10 @@ public sealed partial class MedicationRecognizer
     private readonly PhraseMatcher<DrugName> _names;
     private readonly PhraseMatcher<HealthCondition> _conditions;
     private readonly PhraseMatcher<string> _ordinaryPhrases;
+    private readonly Dictionary<string, MedicineCombination> _combinations;
+
+    /// <summary>Marks a matched name as a combination product, read as its components.</summary>
+    private const string CombinationClassId = "(combination)";
     // The vocabulary entry for magnesium whose form is not named ("magnesium 400 mg").
     private readonly DrugName? _plainMagnesium;
 
@@ -27,10 +31,13 @@ public sealed partial class MedicationRecognizer
         _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         // A misspelling is never taken from an English word ("alive" is not Aleve), and two medicines equally close
         // to a misspelling are ambiguous, so the check asks instead of guessing.
-        _names = new PhraseMatcher<DrugName>(lexicon.Names.Select(n => (n.Spelling, n)), IsOrdinary, n => n.Canonical);
+        _combinations = lexicon.Combinations.ToDictionary(c => c.Spelling, StringComparer.Ordinal);
+        _names = new PhraseMatcher<DrugName>(
+            lexicon.Names.Select(n => (n.Spelling, n)).Concat(lexicon.Combinations.Select(c => (c.Spelling, new DrugName(c.Spelling, c.Spelling, CombinationClassId, false)))),
+            IsOrdinary, n => n.Canonical);
         _conditions = new PhraseMatcher<HealthCondition>(
             lexicon.Conditions.SelectMany(c => c.Synonyms.Append(c.Name).Select(s => (s, c))), lexicon.OrdinaryWords, c => c.Id);
-        _plainMagnesium = lexicon.Names.FirstOrDefault(n => n.MagnesiumForm == "unspecified" && !n.IsLayTerm);
+        _plainMagnesium = lexicon.Names.FirstOrDefault(n => n.MagnesiumForm == "unknown" && !n.IsLayTerm);
         _ordinaryPhrases = new PhraseMatcher<string>(lexicon.OrdinaryPhrases.Select(p => (p, p)), lexicon.OrdinaryWords, p => p);
     }
 
@@ -41,6 +48,7 @@ public sealed partial class MedicationRecognizer
         var found = new List<MedicationMention>();
         var unknown = new List<string>();
         double? pendingDose = null; // "500 mg calcium": a dose just before a name belongs to it
+        var plainMagnesiumSeen = false; // "magnesium" not yet read as a product
         var lastMentionEnd = -1;    // "lasix 40 mg": a dose just after a name belongs to it
         var i = 0;
         while (i < words.Length)
@@ -62,9 +70,21 @@ public sealed partial class MedicationRecognizer
             }
             if (hit is { } h)
             {
-                var cls = _lexicon.Class(h.Payload.ClassId);
                 var matched = string.Join(' ', words.Skip(i).Take(h.Length));
-                found.Add(new MedicationMention(h.Payload.Canonical, cls.Id, cls.Name, matched, pendingDose, h.Payload.MagnesiumForm));
+                // "Hyzaar 100/25" is losartan and hydrochlorothiazide: each component is checked on its own.
+                if (h.Payload.IsLayTerm && lastMentionEnd == i && found.Count > 0 && !_lexicon.IsLayTerm(found[^1].ClassId, found[^1].Canonical))
+                {
+                    // "Lasix water pill", "Colace stool softener": a lay word right after a name describes it.
+                    i += h.Length;
+                    lastMentionEnd = i;
+                    continue;
+                }
+                var parts = h.Payload.ClassId == CombinationClassId ? _combinations[h.Payload.Canonical].Components : [h.Payload];
+                foreach (var part in parts)
+                {
+                    var cls = _lexicon.Class(part.ClassId);
+                    found.Add(new MedicationMention(part.Canonical, cls.Id, cls.Name, matched, parts.Count == 1 ? pendingDose : null, part.MagnesiumForm));
+                }
                 pendingDose = null;
                 i += h.Length;
                 lastMentionEnd = i;
@@ -74,17 +94,22 @@ public sealed partial class MedicationRecognizer
             if (IsOwnPlainMagnesium(words, i, pendingDose) && _plainMagnesium is { } plainMg)
             {
                 // "magnesium 400 mg", "250mg magnesium", "magnesium every night": the person's own magnesium, form not named.
-                found.Add(new MedicationMention(plainMg.Canonical, plainMg.ClassId, _lexicon.Class(plainMg.ClassId).Name, word, pendingDose, plainMg.MagnesiumForm));
+                var bare = i + 1 < words.Length ? BareMilligrams(words[i + 1]) : null;
+                found.Add(new MedicationMention(plainMg.Canonical, plainMg.ClassId, _lexicon.Class(plainMg.ClassId).Name, word, pendingDose ?? bare, plainMg.MagnesiumForm));
                 pendingDose = null;
-                i++;
+                i += bare is null ? 1 : 2;
                 lastMentionEnd = i;
                 continue;
             }
+            if (IsPlainMagnesium(word)) plainMagnesiumSeen = true;
             if (IsMedicineLike(word) && !unknown.Contains(word)) unknown.Add(word);
             // "400 mg of magnesium citrate": a dose carries over "of".
             if (word != "of") pendingDose = null;
             i++;
         }
+        // "turmeric, fish oil, magnesium": in a list of things taken, plain magnesium is one of them too.
+        if (plainMagnesiumSeen && _plainMagnesium is { } listed && found.Count > 0 && !found.Any(f => f.OwnMagnesiumForm is not null) && !words.Any(Asking.Contains))
+            found.Add(new MedicationMention(listed.Canonical, listed.ClassId, _lexicon.Class(listed.ClassId).Name, "magnesium", null, listed.MagnesiumForm));
         found = Deduplicate(found);
         var saidNone = found.Count == 0 && unknown.Count == 0 && SaysNone(words);
         return new MedicationRecognition(found, unknown, saidNone);
@@ -135,11 +160,17 @@ public sealed partial class MedicationRecognizer
     /// ("magnesium at night"). "can I take magnesium" or "magnesium levels" is not a product.</summary>
     private static bool IsOwnPlainMagnesium(string[] words, int i, double? pendingDose)
     {
-        if (words[i] is not ("magnesium" or "mag" or "magnesum" or "magnesiun" or "magnessium" or "magneisum")) return false;
+        if (!IsPlainMagnesium(words[i])) return false;
         if (pendingDose is not null) return true;
-        if (i + 1 < words.Length && TryDose(words, i + 1, out _, out _)) return true;
+        if (i + 1 < words.Length && (TryDose(words, i + 1, out _, out _) || BareMilligrams(words[i + 1]) is not null)) return true;
         return i + 1 < words.Length && PlainMagnesiumFollowers.Contains(words[i + 1]) || TakenAsAnswer(words, i);
     }
+
+    private static bool IsPlainMagnesium(string word) => word is "magnesium" or "mag" or "magnesum" or "magnesiun" or "magnessium" or "magneisum" or "magnisium" or "magnium";
+
+    /// <summary>"magnesium 400": a bare number after magnesium is its amount in milligrams (a plausible one only).</summary>
+    private static double? BareMilligrams(string word) =>
+        Number().IsMatch(word) && double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 25 and <= 5000 ? v : null;
 
     /// <summary>Words after "magnesium" that say it is taken: "magnesium daily", "magnesium before bed".</summary>
     private static readonly HashSet<string> PlainMagnesiumFollowers =
@@ -149,7 +180,7 @@ public sealed partial class MedicationRecognizer
     ];
 
     /// <summary>Words before "magnesium" that say it is taken ("I take magnesium", "and magnesium") ...</summary>
-    private static readonly HashSet<string> TakenBefore = ["take", "taking", "takes", "took", "use", "using", "on", "plus", "and", "also", "some", "my", "with"];
+    private static readonly HashSet<string> TakenBefore = ["take", "taking", "takes", "took", "use", "using", "on", "plus", "and", "also", "some", "my", "with", "extra", "just", "only", "a", "the"];
 
     /// <summary>... unless the sentence asks whether to take it ("can I take magnesium", "should I start magnesium").</summary>
     private static readonly HashSet<string> Asking = ["can", "could", "should", "safe", "ok", "okay", "start", "try", "want", "would", "whether", "if"];

@@ -80,8 +80,7 @@ internal sealed class PhraseMatcher<T>
     {
         (T Payload, int Distance)? best = null;
         var ambiguous = false;
-        if (!_byFirstLetter.TryGetValue(words[start][0], out var candidates)) return null;
-        foreach (var (phrase, payload) in candidates)
+        foreach (var (phrase, payload) in Candidates(words[start][0]))
         {
             if (phrase.Length != len) continue;
             var total = 0;
@@ -104,12 +103,25 @@ internal sealed class PhraseMatcher<T>
         return ambiguous ? null : best;
     }
 
+    /// <summary>Letters that sound alike at the start of a word ("symbalta" for Cymbalta, "sipro" for Cipro, "zanax" for Xanax).</summary>
+    private static readonly string[] SoundAlike = ["cks", "xz"];
+
+    private IEnumerable<(string[] Words, T Payload)> Candidates(char first)
+    {
+        if (_byFirstLetter.TryGetValue(first, out var same)) foreach (var c in same) yield return c;
+        foreach (var group in SoundAlike.Where(g => g.Contains(first)))
+            foreach (var other in group.Where(o => o != first))
+                if (_byFirstLetter.TryGetValue(other, out var alike)) foreach (var c in alike) yield return c;
+    }
+
+    private static bool SameOrSoundAlike(char a, char b) => a == b || SoundAlike.Any(g => g.Contains(a) && g.Contains(b));
+
     /// <summary>Edits between a typed word and a known word, or -1 when they must not be taken for each other.</summary>
     private int WordDistance(string typed, string known)
     {
         if (typed == known) return 0;
         var tolerance = EditDistance.ToleranceFor(known.Length);
-        if (tolerance == 0 || typed.Length < 4 || typed[0] != known[0]) return -1;
+        if (tolerance == 0 || typed.Length < 4 || !SameOrSoundAlike(typed[0], known[0])) return -1;
         if (_isOrdinary(typed) || typed.Any(char.IsDigit)) return -1;
         var d = EditDistance.Between(typed, known, tolerance);
         return d <= tolerance ? d : -1;

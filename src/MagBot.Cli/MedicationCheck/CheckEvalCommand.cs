@@ -29,24 +29,17 @@ public static class CheckEvalCommand
         }
         using var services = InProcessBot.Create();
         var recognizer = services.GetRequiredService<MedicationRecognizer>();
+        var names = new EvaluationNames(services.GetRequiredService<MedicationLexicon>());
         var rehearsal = new CheckRehearsal(services.GetRequiredService<ConversationRunner>(), services.GetRequiredService<ContentCatalog>());
         var scores = answers.Select(a =>
         {
             var r = recognizer.Recognize(a.Text);
-            var found = r.Found.Select(EvaluationName).Distinct(StringComparer.Ordinal).ToList();
-            return new CheckAnswerScore(a, found, r.Unknown, rehearsal.StaysInCheckAsync(a.Text).GetAwaiter().GetResult());
+            var found = r.Found.Select(names.Of).Distinct(StringComparer.Ordinal).ToList();
+            var labelled = a with { Expected = [.. a.Expected.Select(names.Of).Distinct(StringComparer.Ordinal)] };
+            return new CheckAnswerScore(labelled, found, r.Unknown, rehearsal.StaysInCheckAsync(a.Text).GetAwaiter().GetResult());
         }).ToList();
         Write(new CheckEvaluation(scores), Path.GetFileName(file), showMistakes, output);
         return 0;
-    }
-
-    /// <summary>The person's own magnesium is labelled by its form; a medicine by its generic name in lower case.</summary>
-    public static string EvaluationName(MedicationMention m)
-    {
-        if (m.OwnMagnesiumForm is { } form) return CheckAnswer.OwnMagnesiumPrefix + form;
-        var name = m.Canonical.ToLowerInvariant();
-        // A magnesium product read as a medicine ("magnesium hydroxide") is still the person's own magnesium.
-        return name.StartsWith("magnesium ", StringComparison.Ordinal) ? CheckAnswer.OwnMagnesiumPrefix + name["magnesium ".Length..] : name;
     }
 
     private static void Write(CheckEvaluation e, string name, bool showMistakes, TextWriter output)

@@ -60,7 +60,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         dc.SetState(state);
         await dc.SendTextAsync("screening.intro", cancellationToken: cancellationToken).ConfigureAwait(false);
         // "I take amlodipine, can I take magnesium?": the message that started the check may already name medicines.
-        var start = options is MedicationCheckStart begun ? begun.Medicines.Recognition : recognizer.Recognize((options as TopicStart)?.Text);
+        var start = options is MedicationCheckStart begun ? begun.Medicines.Recognition : recognizer.RecognizeAnswer((options as TopicStart)?.Text);
         if (start.Found.Count > 0) return await TakeMedicinesAsync(dc, state, start, cancellationToken).ConfigureAwait(false);
         return await AskAsync(dc, state, Stage.Medicines, cancellationToken).ConfigureAwait(false);
     }
@@ -88,17 +88,18 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         return dc.SendAsync(Question(dc, state, retry: false), cancellationToken);
     }
 
-    /// <summary>While the check waits for medicines, every message is its answer ("Flexeril at bedtime for my fibro",
-    /// "magnesium citrate for constipation"): only a command (handled before any dialog) or a topic button leaves it.
-    /// At the conditions question, answers to it and late medicines stay; anything else may interrupt, and the
-    /// check is offered back afterwards.</summary>
+    /// <summary>While the check waits for the list of medicines, every message is its answer ("Flexeril at bedtime for
+    /// my fibro", "magnesium citrate for constipation", "why do you need to know"): only a command (handled before any
+    /// dialog) or a topic button leaves it. At its later questions, a message that names medicines, says none, or
+    /// answers the question stays; anything else may be a side question, and the check is offered back afterwards.</summary>
     public override bool Accepts(DialogContext dc, string text)
     {
         var state = dc.GetState<State>();
         if (YesNoRecognizer.Recognize(text) is not null || IsButton(dc, text)) return true;
-        if (state.Stage != Stage.Conditions) return !IsTopicButton(dc, text);
-        if (recognizer.RecognizeConditions(text).Count > 0 || SaysNone(text)) return true;
-        return recognizer.Recognize(text).Found.Count > 0;
+        if (state.Stage == Stage.Medicines) return !IsTopicButton(dc, text);
+        if (state.Stage == Stage.Conditions && recognizer.RecognizeConditions(text).Count > 0) return true;
+        var r = recognizer.RecognizeAnswer(text);
+        return r.Found.Count > 0 || r.SaidNone || state.Stage != Stage.Conditions && r.Unknown.Count > 0;
     }
 
     private static bool IsTopicButton(DialogContext dc, string text) =>
@@ -106,7 +107,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
     private async Task<DialogTurnResult> OnMedicinesAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
-        var r = recognizer.Recognize(dc.Text);
+        var r = recognizer.RecognizeAnswer(dc.Text);
         if (r.Found.Count == 0 && (r.SaidNone || IsButton(dc, dc.Text, "screening.button.none")))
         {
             state.SaidNoMedicines = state.Medicines.Count == 0;
@@ -130,7 +131,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     private async Task<DialogTurnResult> OnUnknownAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
         var current = state.PendingUnknown[0];
-        var r = recognizer.Recognize(dc.Text);
+        var r = recognizer.RecognizeAnswer(dc.Text);
         if (r.Found.Count > 0)
         {
             state.PendingUnknown.RemoveAt(0);
@@ -154,7 +155,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
     private async Task<DialogTurnResult> OnMoreAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
-        var r = recognizer.Recognize(dc.Text);
+        var r = recognizer.RecognizeAnswer(dc.Text);
         if (r.Found.Count > 0 || r.Unknown.Count > 0 && YesNoRecognizer.Recognize(dc.Text) is null)
             return await TakeMedicinesAsync(dc, state, r, cancellationToken).ConfigureAwait(false);
         if (YesNoRecognizer.Recognize(dc.Text) == true)
@@ -165,7 +166,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     private async Task<DialogTurnResult> OnConditionsAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
         // A medicine remembered late ("oh, and lasix") is never dropped: it is added, and the questions go on from there.
-        var late = recognizer.Recognize(dc.Text);
+        var late = recognizer.RecognizeAnswer(dc.Text);
         if (late.Found.Count > 0) return await TakeMedicinesAsync(dc, state, late, cancellationToken).ConfigureAwait(false);
         if (recognizer.RecognizeConditions(dc.Text).Count > 0)
             return await FinishAsync(dc, state, cancellationToken).ConfigureAwait(false);

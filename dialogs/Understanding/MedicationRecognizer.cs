@@ -41,7 +41,15 @@ public sealed partial class MedicationRecognizer
         _ordinaryPhrases = new PhraseMatcher<string>(lexicon.OrdinaryPhrases.Select(p => (p, p)), lexicon.OrdinaryWords, p => p);
     }
 
-    public MedicationRecognition Recognize(string? text)
+    /// <summary>Reads any message. Plain "magnesium" counts as a product only with an amount ("magnesium 400 mg"):
+    /// "foods with magnesium" and "magnesium for migraines" are questions about magnesium, not things taken.</summary>
+    public MedicationRecognition Recognize(string? text) => Recognize(text, asAnswer: false);
+
+    /// <summary>Reads an answer to "which medicines and supplements do you take?": there, plain "magnesium" is one of
+    /// them ("magnesium at night", "turmeric, fish oil, magnesium") unless the message asks about it.</summary>
+    public MedicationRecognition RecognizeAnswer(string? text) => Recognize(text, asAnswer: true);
+
+    private MedicationRecognition Recognize(string? text, bool asAnswer)
     {
         var words = Words(text);
         if (words.Length == 0) return MedicationRecognition.Empty;
@@ -91,7 +99,7 @@ public sealed partial class MedicationRecognizer
                 continue;
             }
             var word = words[i];
-            if (IsOwnPlainMagnesium(words, i, pendingDose) && _plainMagnesium is { } plainMg)
+            if (IsOwnPlainMagnesium(words, i, pendingDose, asAnswer) && _plainMagnesium is { } plainMg)
             {
                 // "magnesium 400 mg", "250mg magnesium", "magnesium every night": the person's own magnesium, form not named.
                 var bare = i + 1 < words.Length ? BareMilligrams(words[i + 1]) : null;
@@ -108,7 +116,7 @@ public sealed partial class MedicationRecognizer
             i++;
         }
         // "turmeric, fish oil, magnesium": in a list of things taken, plain magnesium is one of them too.
-        if (plainMagnesiumSeen && _plainMagnesium is { } listed && found.Count > 0 && !found.Any(f => f.OwnMagnesiumForm is not null) && !words.Any(Asking.Contains))
+        if (asAnswer && plainMagnesiumSeen && _plainMagnesium is { } listed && found.Count > 0 && !found.Any(f => f.OwnMagnesiumForm is not null) && !words.Any(Asking.Contains))
             found.Add(new MedicationMention(listed.Canonical, listed.ClassId, _lexicon.Class(listed.ClassId).Name, "magnesium", null, listed.MagnesiumForm));
         found = Deduplicate(found);
         var saidNone = found.Count == 0 && unknown.Count == 0 && SaysNone(words);
@@ -158,11 +166,12 @@ public sealed partial class MedicationRecognizer
 
     /// <summary>"magnesium" named as something taken: with a dose beside it, or as the whole answer's subject
     /// ("magnesium at night"). "can I take magnesium" or "magnesium levels" is not a product.</summary>
-    private static bool IsOwnPlainMagnesium(string[] words, int i, double? pendingDose)
+    private static bool IsOwnPlainMagnesium(string[] words, int i, double? pendingDose, bool asAnswer)
     {
         if (!IsPlainMagnesium(words[i])) return false;
         if (pendingDose is not null) return true;
         if (i + 1 < words.Length && (TryDose(words, i + 1, out _, out _) || BareMilligrams(words[i + 1]) is not null)) return true;
+        if (!asAnswer || words.Any(Asking.Contains)) return false;
         return i + 1 < words.Length && PlainMagnesiumFollowers.Contains(words[i + 1]) || TakenAsAnswer(words, i);
     }
 
@@ -187,7 +196,7 @@ public sealed partial class MedicationRecognizer
 
     private static bool TakenAsAnswer(string[] words, int i) =>
         words.Length <= 2
-        || i > 0 && TakenBefore.Contains(words[i - 1]) && !words.Skip(Math.Max(0, i - 4)).Take(Math.Min(i, 4)).Any(Asking.Contains);
+        || i > 0 && TakenBefore.Contains(words[i - 1]);
 
     private static bool TryDose(string[] words, int i, out double? doseMg, out int length)
     {

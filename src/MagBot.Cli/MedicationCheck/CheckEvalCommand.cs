@@ -33,7 +33,7 @@ public static class CheckEvalCommand
         var rehearsal = new CheckRehearsal(services.GetRequiredService<ConversationRunner>(), services.GetRequiredService<ContentCatalog>());
         var scores = answers.Select(a =>
         {
-            var r = recognizer.Recognize(a.Text);
+            var r = recognizer.RecognizeAnswer(a.Text);
             var found = r.Found.Select(names.Of).Distinct(StringComparer.Ordinal).ToList();
             var labelled = a with { Expected = [.. a.Expected.Select(names.Of).Distinct(StringComparer.Ordinal)] };
             return new CheckAnswerScore(labelled, found, r.Unknown, rehearsal.StaysInCheckAsync(a.Text).GetAwaiter().GetResult());

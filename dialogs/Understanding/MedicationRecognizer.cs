@@ -69,11 +69,12 @@ public sealed partial class MedicationRecognizer
                 continue;
             }
             var hit = _names.MatchAt(words, i);
-            if (_ordinaryPhrases.MatchAt(words, i, fuzzy: false) is { } plain && (hit is null || plain.Length >= hit.Value.Length))
+            var plain = _ordinaryPhrases.MatchAt(words, i, fuzzy: false) ?? ConditionAt(words, i);
+            if (plain is { } p && (hit is null || p.Length >= hit.Value.Length))
             {
                 // "calcium channels in nerves" is physiology, not the calcium supplement.
                 pendingDose = null;
-                i += plain.Length;
+                i += p.Length;
                 continue;
             }
             if (hit is { } h)
@@ -122,6 +123,10 @@ public sealed partial class MedicationRecognizer
         var saidNone = found.Count == 0 && unknown.Count == 0 && SaysNone(words);
         return new MedicationRecognition(found, unknown, saidNone);
     }
+
+    /// <summary>A health condition named at <paramref name="i"/> ("myasthenia gravis"): its words are never a medicine.</summary>
+    private (string Payload, int Length)? ConditionAt(string[] words, int i) =>
+        _conditions.MatchAt(words, i, fuzzy: false) is { } c ? (c.Payload.Id, c.Length) : null;
 
     /// <summary>Words that, one or two words before a condition, deny it ("not pregnant", "don't have heart block").</summary>
     private static readonly HashSet<string> Negators = ["not", "no", "dont", "never", "nor", "without", "isnt", "arent", "havent"];

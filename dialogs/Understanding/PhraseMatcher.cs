@@ -120,7 +120,9 @@ internal sealed class PhraseMatcher<T>
     private int WordDistance(string typed, string known)
     {
         if (typed == known) return 0;
+        // Two slips only when both words are long: "gravis" is not "Gralise".
         var tolerance = EditDistance.ToleranceFor(known.Length);
+        if (tolerance > 1 && typed.Length < 7) tolerance = 1;
         if (tolerance == 0 || typed.Length < 4 || !SameOrSoundAlike(typed[0], known[0])) return -1;
         if (_isOrdinary(typed) || typed.Any(char.IsDigit)) return -1;
         var d = EditDistance.Between(typed, known, tolerance);

@@ -312,7 +312,7 @@ public sealed class InteractionScreeningDialogTests
         Assert.Contains("Severe kidney disease or dialysis", transcript.AllButtons());
         var card = ScreeningTranscript.SummaryCard(transcript);
         Assert.Contains("ciprofloxacin", ScreeningTranscript.CardText(card));
-        Assert.Contains("4 to 6 hours after", transcript.AllText());
+        Assert.Contains("2 hours before, or 6 hours after", transcript.AllText()); // issue 15: ciprofloxacin's own label
     }
 
     public static TheoryData<string[]> ScreeningPaths() => new()

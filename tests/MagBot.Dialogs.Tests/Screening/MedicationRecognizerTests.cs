@@ -48,7 +48,8 @@ public sealed class MedicationRecognizerTests
     {
         var data = new TheoryData<string, string>();
         var lexicon = ScreeningFixtures.Lexicon;
-        var spellings = lexicon.Names.Select(x => (Key: TextNormalizer.Normalize(x.Spelling), x.Canonical)).ToList();
+        var spellings = lexicon.Names.Select(x => (Key: TextNormalizer.Normalize(x.Spelling), x.Canonical))
+            .Concat(lexicon.Combinations.Select(c => (Key: TextNormalizer.Normalize(c.Spelling), Canonical: c.Spelling))).ToList();
         foreach (var n in lexicon.Names.Where(n => !TextNormalizer.Normalize(n.Spelling).Contains(' ') && n.Spelling.Length >= 5 && !n.Spelling.Any(char.IsDigit)))
         {
             var key = TextNormalizer.Normalize(n.Spelling);

@@ -94,7 +94,6 @@ public sealed class AmountsDialogTests
     public static TheoryData<string, string> AgesInTheQuestion => new()
     {
         { "My daughter is 7, is 200 mg too much?", "**200 mg a day is above the upper limit** of 110 mg a day for magnesium from supplements and medicines at age 7" },
-        { "my son is 2 and takes 50 mg of magnesium", "**50 mg a day is within the upper limit** of 65 mg a day for magnesium from supplements and medicines at age 2" },
         { "I'm a 40 year old taking 300 mg, is that ok?", "**300 mg a day is within the upper limit** of 350 mg a day for magnesium from supplements and medicines at age 40" },
         { "is 120 mg too much for a 5 year old", "**120 mg a day is above the upper limit** of 110 mg" },
     };

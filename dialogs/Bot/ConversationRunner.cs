@@ -136,17 +136,17 @@ public sealed class ConversationRunner(
     }
 
     /// <summary>Does the message name medicines the check should start with? A medicine's own name always
-    /// does. A lay word alone ("laxatives", "antacids") does only when no other topic was asked about, so
-    /// "can laxatives cause too much magnesium?" stays with its topic; so does Epsom salt asked about as a form.</summary>
+    /// does. A lay word alone ("laxatives", "antacids") or a magnesium product does only when no other topic was asked
+    /// about, so "can laxatives cause too much magnesium?" stays with its topic; so does Epsom salt asked about as a form.</summary>
     private bool NamesMedicines(MedicationRecognition medicines, IntentResult intent)
     {
         var found = medicines.Found;
         if (found.Count == 0) return false;
         var otherTopic = intent.Intent is not (Intents.None or Intents.MedicationCheck) && intent.Score >= ClarifyThreshold;
         if (!otherTopic) return true;
-        var named = found.Where(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical)).ToList();
-        var aboutForms = intent.Intent is Intents.SupplementForms or Intents.Foods;
-        return named.Count > 0 && !(aboutForms && named.All(m => m.ClassId == "magnesium-antacid-laxative"));
+        // "I take 2000 mg of magnesium, is that too much?", "is epsom salt the same as magnesium chloride?": magnesium
+        // products asked about with another topic are that topic's subject; a medicine's own name starts the check.
+        return found.Any(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical) && m.OwnMagnesiumForm is null);
     }
 
     /// <summary>

@@ -12,13 +12,17 @@ namespace MagBot.Dialogs.Knowledge;
 public sealed class MedicationLexicon
 {
     public const string MedicationsFile = "medications.yaml";
+    public const string NoInteractionFile = "medicines-no-interaction.yaml";
     public const string ConditionsFile = "conditions.yaml";
     public const string WordsFile = "medication-words.yaml";
+    public const string CombinationsFile = "medicine-combinations.yaml";
 
     private readonly Dictionary<string, DrugClass> _classes;
 
-    private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed)
+    private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed, EnglishWords english, List<MedicineCombination> combinations)
     {
+        English = english;
+        Combinations = combinations;
         _classes = classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Classes = classes;
         Conditions = conditions;
@@ -42,6 +46,12 @@ public sealed class MedicationLexicon
 
     public DateOnly Reviewed { get; }
 
+    /// <summary>Products that contain several medicines ("Hyzaar": losartan and hydrochlorothiazide), each named by its brands.</summary>
+    public IReadOnlyList<MedicineCombination> Combinations { get; }
+
+    /// <summary>Ordinary English words from a maintained word list: never asked about as unknown medicines.</summary>
+    public EnglishWords English { get; }
+
     public DrugClass Class(string id) =>
         _classes.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"No drug class '{id}' in {MedicationsFile}.");
 
@@ -57,27 +67,38 @@ public sealed class MedicationLexicon
     {
         ArgumentNullException.ThrowIfNull(content);
         return Load(
-            ContentCatalog.ReadResource(MedicationsFile),
+            [(MedicationsFile, ContentCatalog.ReadResource(MedicationsFile)), (NoInteractionFile, ContentCatalog.ReadResource(NoInteractionFile))],
             ContentCatalog.ReadResource(ConditionsFile),
             ContentCatalog.ReadResource(WordsFile),
-            content.HasSource);
+            content.HasSource,
+            EnglishWords.Embedded,
+            ContentCatalog.ReadResource(CombinationsFile));
     }
 
     /// <summary>Parses and validates the three files' text; <paramref name="sourceExists"/> says whether a source id is defined.</summary>
-    public static MedicationLexicon Load(string medicationsYaml, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists)
+    public static MedicationLexicon Load(string medicationsYaml, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists) =>
+        Load([(MedicationsFile, medicationsYaml)], conditionsYaml, wordsYaml, sourceExists, EnglishWords.Empty);
+
+    /// <summary>Parses and validates the medicine files (a name may belong to one class across all of them), the conditions and the words.</summary>
+    public static MedicationLexicon Load(IReadOnlyList<(string File, string Yaml)> medicationFiles, string conditionsYaml, string wordsYaml, Func<string, bool> sourceExists, EnglishWords english, string? combinationsYaml = null)
     {
         var words = LoadWords(wordsYaml);
-        var (classes, reviewed) = LoadClasses(medicationsYaml, sourceExists);
-        var conditions = LoadConditions(conditionsYaml, sourceExists);
-        return new MedicationLexicon(classes, conditions, words, reviewed);
-    }
-
-    private static (List<DrugClass>, DateOnly) LoadClasses(string yaml, Func<string, bool> sourceExists)
-    {
-        const string file = MedicationsFile;
-        var (root, reviewed) = ContentCatalog.ParseStructured(file, yaml, "medications");
         var classes = new List<DrugClass>();
         var owner = new Dictionary<string, string>(StringComparer.Ordinal); // normalized spelling -> class id
+        var reviewed = DateOnly.MaxValue;
+        foreach (var (file, yaml) in medicationFiles)
+        {
+            var fileReviewed = LoadClasses(file, yaml, sourceExists, classes, owner);
+            if (fileReviewed < reviewed) reviewed = fileReviewed;
+        }
+        var conditions = LoadConditions(conditionsYaml, sourceExists);
+        var combinations = combinationsYaml is null ? [] : LoadCombinations(combinationsYaml, classes, owner);
+        return new MedicationLexicon(classes, conditions, words, reviewed, english, combinations);
+    }
+
+    private static DateOnly LoadClasses(string file, string yaml, Func<string, bool> sourceExists, List<DrugClass> classes, Dictionary<string, string> owner)
+    {
+        var (root, reviewed) = ContentCatalog.ParseStructured(file, yaml, "medications");
         foreach (var item in ContentCatalog.Seq(root, "classes", file))
         {
             var id = ContentCatalog.Req(item, "id", file, "a class");
@@ -85,10 +106,11 @@ public sealed class MedicationLexicon
             var entry = $"class '{id}'";
             var severity = ContentCatalog.Req(item, "severity", file, entry) switch
             {
+                "none" => InteractionSeverity.None,
                 "high" => InteractionSeverity.High,
                 "moderate" => InteractionSeverity.Moderate,
                 "low" => InteractionSeverity.Low,
-                var s => throw new ContentValidationException($"{file}: {entry} has severity '{s}'; use high, moderate or low."),
+                var s => throw new ContentValidationException($"{file}: {entry} has severity '{s}'; use high, moderate, low or none (no interaction in MagBot's sources)."),
             };
             var sources = Strings(item, "sources");
             if (sources.Count == 0)
@@ -97,20 +119,38 @@ public sealed class MedicationLexicon
                 throw new ContentValidationException($"{file}: {entry} cites source '{s}', which sources.yaml does not define.");
 
             var names = new List<DrugName>();
+            var generated = new HashSet<DrugName>(); // lay-word variants: skipped where a listed name says the same
             foreach (var member in OptionalSeq(item, "members", file))
             {
                 var canonical = ContentCatalog.Req(member, "name", file, $"a member of {entry}");
+                var form = ContentCatalog.Opt(member, "magnesiumForm");
+                var saltLabel = ContentCatalog.Opt(member, "saltLabel") == "true";
                 foreach (var spelling in new[] { canonical }.Concat(Strings(member, "brands")).Concat(Strings(member, "aliases")))
-                    names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false));
+                    names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false, form, saltLabel));
             }
             foreach (var lay in Strings(item, "lay"))
+            {
                 names.Add(new DrugName(lay, lay, id, IsLayTerm: true));
+                // "thyroid pill" is also typed "thyroid meds", "thyroid medicine", "thyroid tablets".
+                if (lay.EndsWith(" pill", StringComparison.Ordinal))
+                    foreach (var other in LayPillVariants)
+                    {
+                        var variant = new DrugName(lay, lay[..^"pill".Length] + other, id, IsLayTerm: true);
+                        names.Add(variant);
+                        generated.Add(variant);
+                    }
+            }
             if (names.Count == 0)
                 throw new ContentValidationException($"{file}: {entry} has no members and no lay words.");
-            foreach (var n in names)
+            foreach (var n in names.OrderBy(generated.Contains).ToList())
             {
                 var key = TextNormalizer.Normalize(n.Spelling);
                 if (key.Length == 0) throw new ContentValidationException($"{file}: {entry} has an empty name.");
+                if (generated.Contains(n) && owner.ContainsKey(key))
+                {
+                    names.Remove(n);
+                    continue;
+                }
                 if (owner.TryGetValue(key, out var other))
                     throw new ContentValidationException($"{file}: the name '{n.Spelling}' is listed in class '{other}' and again in {entry}. A name may belong to one class only.");
                 owner[key] = id;
@@ -119,7 +159,39 @@ public sealed class MedicationLexicon
                 ContentCatalog.Req(item, "effect", file, entry).Trim(), ContentCatalog.Req(item, "advice", file, entry).Trim(),
                 ContentCatalog.Req(item, "question", file, entry).Trim(), sources, names));
         }
-        return (classes, reviewed);
+        return reviewed;
+    }
+
+    private static readonly string[] LayPillVariants = ["pills", "med", "meds", "medicine", "medicines", "medication", "medications", "tablet", "tablets"];
+
+    private static List<MedicineCombination> LoadCombinations(string yaml, List<DrugClass> classes, Dictionary<string, string> owner)
+    {
+        const string file = CombinationsFile;
+        var root = ContentCatalog.ParseHeader(file, yaml);
+        RequireKind(root, file, "medicine-combinations");
+        var generics = classes.SelectMany(c => c.Names).Where(n => !n.IsLayTerm && n.Spelling == n.Canonical)
+            .GroupBy(n => n.Canonical, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var list = new List<MedicineCombination>();
+        foreach (var item in ContentCatalog.Seq(root, "combinations", file))
+        {
+            var brands = Strings(item, "brands");
+            var entry = $"combination '{(brands.Count > 0 ? brands[0] : "?")}'";
+            if (brands.Count == 0) throw new ContentValidationException($"{file}: a combination has no brands.");
+            var components = new List<DrugName>();
+            foreach (var c in Strings(item, "components"))
+                components.Add(generics.TryGetValue(c, out var g) ? g
+                    : throw new ContentValidationException($"{file}: {entry} names component '{c}', which is not the generic name of a member in medications.yaml or {NoInteractionFile}."));
+            if (components.Count < 2) throw new ContentValidationException($"{file}: {entry} needs at least two components.");
+            foreach (var brand in brands)
+            {
+                var key = TextNormalizer.Normalize(brand);
+                if (owner.TryGetValue(key, out var other))
+                    throw new ContentValidationException($"{file}: the brand '{brand}' of {entry} is also a name in class '{other}'. A name may belong to one entry only.");
+                owner[key] = "combination";
+                list.Add(new MedicineCombination(brand, components));
+            }
+        }
+        return list;
     }
 
     private static List<HealthCondition> LoadConditions(string yaml, Func<string, bool> sourceExists)

@@ -8,8 +8,9 @@ namespace MagBot.Dialogs.Topics;
 
 /// <summary>
 /// Daily amounts by age and sex, the upper limit for supplemental magnesium, and (optionally) how a
-/// dose the user takes compares with it. A dose above the limit is named as such with a pointer to a
-/// provider; MagBot never suggests a dose for the person.
+/// dose the user takes compares with the limit for the age of the person who takes it (65 mg at 1–3, 110 mg at 4–8,
+/// 350 mg from 9): the age is taken from the message ("my daughter is 7, is 200 mg too much?") or asked.
+/// A dose above the limit is named as such with a pointer to a provider; MagBot never suggests a dose for the person.
 /// </summary>
 public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) : WaterfallDialog<AmountsDialog.Values>(DialogId)
 {
@@ -17,12 +18,16 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
 
     private static readonly string[] Facts = ["amounts.rda.intro", "amounts.ul", "amounts.ul.europe", "amounts.migraine.note"];
 
-    /// <summary>No values are kept between turns: each step passes its answer to the next.</summary>
-    public sealed class Values;
+    /// <summary>The dose and the age, kept until both are known.</summary>
+    public sealed class Values
+    {
+        public double? DoseMg { get; set; }
+        public double? AgeYears { get; set; }
+    }
 
     public override string? TitleKey => "topic.amounts.title";
 
-    protected override IReadOnlyList<Step> Steps => [ShowAmountsAsync, AskDoseAsync, CompareDoseAsync];
+    protected override IReadOnlyList<Step> Steps => [ShowAmountsAsync, AskDoseAsync, AskAgeAsync, CompareDoseAsync];
 
     private async Task<DialogTurnResult> ShowAmountsAsync(WaterfallStep<Values> step, CancellationToken cancellationToken)
     {
@@ -44,7 +49,9 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
         }, cancellationToken).ConfigureAwait(false);
 
         // "I take 2000 mg" started this topic: answer about that dose without asking for it again.
-        if (step.Options<TopicStartOptions>()?.Text is { } said && StatedDose(said) is { } dose)
+        var said = step.Options<TopicStartOptions>()?.Text;
+        step.Values.AgeYears = StatedAge.In(said);
+        if (said is not null && StatedDose(said) is { } dose)
             return await step.NextAsync(new PromptResult<double>(true, dose), cancellationToken).ConfigureAwait(false);
 
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
@@ -71,17 +78,41 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> CompareDoseAsync(WaterfallStep<Values> step, CancellationToken cancellationToken)
+    /// <summary>The limit depends on age: ask for it unless the message that started the topic gave it.</summary>
+    private async Task<DialogTurnResult> AskAgeAsync(WaterfallStep<Values> step, CancellationToken cancellationToken)
     {
         if (step.Result is not PromptResult<double> { Succeeded: true } dose)
             return await CloseAsync(step, [], cancellationToken).ConfigureAwait(false);
+        step.Values.DoseMg = dose.Value;
+        if (step.Values.AgeYears is not null)
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         var dc = step.Context;
-        var limit = rda.AdultUpperLimit;
-        var key = dose.Value > limit ? "amounts.dose.above" : "amounts.dose.within";
+        return await step.PromptAsync(PromptIds.Age, new PromptOptions
+        {
+            Prompt = new Reply { Text = dc.Content.Text("amounts.age.ask") },
+            Retry = new Reply { Text = dc.Content.Text("amounts.age.retry") },
+            Min = 1,
+            Max = 120,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> CompareDoseAsync(WaterfallStep<Values> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is PromptResult<double> { Succeeded: true } age) step.Values.AgeYears = Math.Floor(age.Value);
+        if (step.Values.DoseMg is not { } dose)
+            return await CloseAsync(step, [], cancellationToken).ConfigureAwait(false);
+        var dc = step.Context;
+        // An age not given (the prompt gave up) is compared with the limit from age 9, and the reply says so.
+        var limit = step.Values.AgeYears is { } years ? rda.UpperLimitFor(years) ?? rda.AdultUpperLimit : rda.AdultUpperLimit;
+        var byAge = step.Values.AgeYears is not null;
+        var key = dose > limit
+            ? byAge ? "amounts.dose.above.age" : "amounts.dose.above"
+            : byAge ? "amounts.dose.within.age" : "amounts.dose.within";
         await dc.SendTextAsync(key, new Dictionary<string, string?>
         {
-            ["dose"] = dose.Value.ToString("#,0.##", CultureInfo.InvariantCulture),
+            ["dose"] = dose.ToString("#,0.##", CultureInfo.InvariantCulture),
             ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+            ["age"] = step.Values.AgeYears?.ToString("0", CultureInfo.InvariantCulture),
         }, cancellationToken).ConfigureAwait(false);
         await dc.SendTextAsync("amounts.not.prescription", cancellationToken: cancellationToken).ConfigureAwait(false);
         return await CloseAsync(step, TopicReplies.SourcesOf(dc, [key]), cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ namespace MagBot.Dialogs.Topics;
 /// add more, asks about the conditions that call for a provider, then gives the result per medicine and
 /// ends with the recommendation to see a provider and a summary card. It never calls a combination "safe".
 /// </summary>
-public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, MedicationLexicon lexicon, IOptions<ClinicOptions> clinic)
+public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, MedicationLexicon lexicon, RdaTable rda, IOptions<ClinicOptions> clinic)
     : Dialog(DialogId)
 {
     public const string DialogId = "topic.screening";
@@ -36,6 +36,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         public string Canonical { get; set; } = string.Empty;
         public string ClassId { get; set; } = string.Empty;
         public double? DoseMg { get; set; }
+        public string? MagnesiumForm { get; set; }
     }
 
     internal sealed class State
@@ -48,17 +49,18 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         public List<string> ConditionIds { get; set; } = [];
         public bool ConditionsUnsure { get; set; }
         public bool SaidNoMedicines { get; set; }
+        public double? AgeYears { get; set; }
     }
 
     public override string? TitleKey => "dialog.screening.title";
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
     {
-        var state = new State();
+        var state = new State { AgeYears = StatedAge.In((options as MedicationCheckStart)?.Text ?? (options as TopicStart)?.Text) };
         dc.SetState(state);
         await dc.SendTextAsync("screening.intro", cancellationToken: cancellationToken).ConfigureAwait(false);
         // "I take amlodipine, can I take magnesium?": the message that started the check may already name medicines.
-        var start = options is MedicationCheckStart begun ? begun.Medicines.Recognition : recognizer.Recognize((options as TopicStart)?.Text);
+        var start = options is MedicationCheckStart begun ? begun.Medicines.Recognition : recognizer.RecognizeAnswer((options as TopicStart)?.Text);
         if (start.Found.Count > 0) return await TakeMedicinesAsync(dc, state, start, cancellationToken).ConfigureAwait(false);
         return await AskAsync(dc, state, Stage.Medicines, cancellationToken).ConfigureAwait(false);
     }
@@ -70,6 +72,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         // A condition mentioned at any point ("lasix, and I'm pregnant") is kept for the result.
         foreach (var c in recognizer.RecognizeConditions(dc.Text).Where(c => !state.ConditionIds.Contains(c.Id)))
             state.ConditionIds.Add(c.Id);
+        state.AgeYears ??= StatedAge.In(dc.Text);
         return state.Stage switch
         {
             Stage.Medicines => await OnMedicinesAsync(dc, state, cancellationToken).ConfigureAwait(false),
@@ -85,20 +88,26 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         return dc.SendAsync(Question(dc, state, retry: false), cancellationToken);
     }
 
-    /// <summary>Keeps answers to the check's own question from being taken as a new topic ("no", "none",
-    /// "lasix", "kidney disease"); anything else may interrupt, and the check is offered back afterwards.</summary>
+    /// <summary>While the check waits for the list of medicines, every message is its answer ("Flexeril at bedtime for
+    /// my fibro", "magnesium citrate for constipation", "why do you need to know"): only a command (handled before any
+    /// dialog) or a topic button leaves it. At its later questions, a message that names medicines, says none, or
+    /// answers the question stays; anything else may be a side question, and the check is offered back afterwards.</summary>
     public override bool Accepts(DialogContext dc, string text)
     {
         var state = dc.GetState<State>();
         if (YesNoRecognizer.Recognize(text) is not null || IsButton(dc, text)) return true;
-        if (state.Stage == Stage.Conditions) return recognizer.RecognizeConditions(text).Count > 0 || SaysNone(text);
-        var r = recognizer.Recognize(text);
-        return r.Found.Count > 0 || r.SaidNone;
+        if (state.Stage == Stage.Medicines) return !IsTopicButton(dc, text);
+        if (state.Stage == Stage.Conditions && recognizer.RecognizeConditions(text).Count > 0) return true;
+        var r = recognizer.RecognizeAnswer(text);
+        return r.Found.Count > 0 || r.SaidNone || state.Stage != Stage.Conditions && r.Unknown.Count > 0;
     }
+
+    private static bool IsTopicButton(DialogContext dc, string text) =>
+        TopicCatalog.Buttons.Any(b => string.Equals(text.Trim(), dc.Content.Text(b.TitleKey), StringComparison.OrdinalIgnoreCase));
 
     private async Task<DialogTurnResult> OnMedicinesAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
-        var r = recognizer.Recognize(dc.Text);
+        var r = recognizer.RecognizeAnswer(dc.Text);
         if (r.Found.Count == 0 && (r.SaidNone || IsButton(dc, dc.Text, "screening.button.none")))
         {
             state.SaidNoMedicines = state.Medicines.Count == 0;
@@ -122,7 +131,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     private async Task<DialogTurnResult> OnUnknownAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
         var current = state.PendingUnknown[0];
-        var r = recognizer.Recognize(dc.Text);
+        var r = recognizer.RecognizeAnswer(dc.Text);
         if (r.Found.Count > 0)
         {
             state.PendingUnknown.RemoveAt(0);
@@ -146,7 +155,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
     private async Task<DialogTurnResult> OnMoreAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
-        var r = recognizer.Recognize(dc.Text);
+        var r = recognizer.RecognizeAnswer(dc.Text);
         if (r.Found.Count > 0 || r.Unknown.Count > 0 && YesNoRecognizer.Recognize(dc.Text) is null)
             return await TakeMedicinesAsync(dc, state, r, cancellationToken).ConfigureAwait(false);
         if (YesNoRecognizer.Recognize(dc.Text) == true)
@@ -157,7 +166,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     private async Task<DialogTurnResult> OnConditionsAsync(DialogContext dc, State state, CancellationToken cancellationToken)
     {
         // A medicine remembered late ("oh, and lasix") is never dropped: it is added, and the questions go on from there.
-        var late = recognizer.Recognize(dc.Text);
+        var late = recognizer.RecognizeAnswer(dc.Text);
         if (late.Found.Count > 0) return await TakeMedicinesAsync(dc, state, late, cancellationToken).ConfigureAwait(false);
         if (recognizer.RecognizeConditions(dc.Text).Count > 0)
             return await FinishAsync(dc, state, cancellationToken).ConfigureAwait(false);
@@ -181,7 +190,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         foreach (var m in r.Found)
         {
             if (state.Medicines.Any(x => x.Canonical == m.Canonical && x.ClassId == m.ClassId)) continue;
-            state.Medicines.Add(new Medicine { Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg });
+            state.Medicines.Add(new Medicine { Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg, MagnesiumForm = m.OwnMagnesiumForm });
             added.Add(m);
         }
         if (added.Count > 0)
@@ -255,7 +264,13 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
             await dc.SendTextAsync("screening.result.header", cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var c in report.Interactions)
                 await dc.SendAsync(Sourced(dc, ClassResult(content, c, report), c.Sources), cancellationToken).ConfigureAwait(false);
+            // Known medicines with no interaction in the sources are named as such, never as safe.
+            foreach (var c in report.NoKnownInteraction)
+                await dc.SendAsync(Sourced(dc, ClassResult(content, c, report, "screening.result.none"), c.Sources), cancellationToken).ConfigureAwait(false);
         }
+        var own = OwnMagnesium(state).Lines(content, rda);
+        if (own.Count > 0)
+            await dc.SendAsync(new Reply { Text = string.Join("\n\n", own) }, cancellationToken).ConfigureAwait(false);
         foreach (var name in report.Unchecked)
             await dc.SendTextAsync("screening.result.unknown", Name(name), cancellationToken).ConfigureAwait(false);
         if (report.Medicines.Count == 0 && report.Unchecked.Count == 0)
@@ -290,8 +305,14 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         return await dc.EndDialogAsync(report, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string ClassResult(ContentCatalog content, DrugClass c, ScreeningReport report) =>
-        content.Text("screening.result.item", new Dictionary<string, string?>
+    private OwnMagnesiumTotal OwnMagnesium(State state) => new(
+        [.. state.Medicines.Where(m => m.MagnesiumForm is not null)
+            .Select(m => (m.Canonical, m.DoseMg, lexicon.Names.Any(n => n.Canonical == m.Canonical && n.SaltLabel)))],
+        state.AgeYears,
+        state.ConditionIds.Contains("child"));
+
+    private static string ClassResult(ContentCatalog content, DrugClass c, ScreeningReport report, string key = "screening.result.item") =>
+        content.Text(key, new Dictionary<string, string?>
         {
             ["name"] = string.Join(", ", report.Medicines.Where(m => m.Class.Id == c.Id).Select(m => m.Name)),
             ["className"] = c.Name,

@@ -11,7 +11,11 @@ public sealed record ScreeningReport(
     bool ConditionsUnsure,
     bool SaidNoMedicines)
 {
-    /// <summary>The classes found, most serious first, each once.</summary>
+    /// <summary>The interaction classes found, most serious first, each once.</summary>
     public IReadOnlyList<DrugClass> Interactions =>
-        [.. Medicines.Select(m => m.Class).DistinctBy(c => c.Id).OrderByDescending(c => c.Severity)];
+        [.. Medicines.Select(m => m.Class).Where(c => !c.IsNoKnownInteraction).DistinctBy(c => c.Id).OrderByDescending(c => c.Severity)];
+
+    /// <summary>The class of known medicines with no interaction in MagBot's sources, when any was named.</summary>
+    public IReadOnlyList<DrugClass> NoKnownInteraction =>
+        [.. Medicines.Select(m => m.Class).Where(c => c.IsNoKnownInteraction).DistinctBy(c => c.Id)];
 }

@@ -27,6 +27,7 @@ public static class EditDistance
     }
 
     /// <summary>How many typing slips a name of <paramref name="length"/> letters may carry and still be recognised:
-    /// none up to 4 letters (too many short words are one edit apart), 1 up to 8, 2 beyond.</summary>
-    public static int ToleranceFor(int length) => length <= 4 ? 0 : length <= 8 ? 1 : 2;
+    /// none up to 4 letters (too many short words are one edit apart), 1 up to 6, 2 beyond. Ordinary English words are
+    /// never taken for a name, which is what keeps 2 slips in a 7-letter brand ("xeralto", "ubrelvie") from false matches.</summary>
+    public static int ToleranceFor(int length) => length <= 4 ? 0 : length <= 6 ? 1 : 2;
 }

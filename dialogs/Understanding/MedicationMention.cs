@@ -4,5 +4,7 @@ namespace MagBot.Dialogs.Understanding;
 /// A medicine named in a message: its generic <paramref name="Canonical"/> name (for a lay word such as
 /// "water pill", the lay word itself), the class it belongs to, the words as typed after normalization
 /// (<paramref name="Matched"/>, which may be a misspelling), and a dose in milligrams when one was given with it.
+/// <paramref name="OwnMagnesiumForm"/> names the form ("oxide", "citrate") when the mention is a magnesium product the
+/// person takes, whose magnesium counts toward their daily total.
 /// </summary>
-public sealed record MedicationMention(string Canonical, string ClassId, string ClassName, string Matched, double? DoseMg);
+public sealed record MedicationMention(string Canonical, string ClassId, string ClassName, string Matched, double? DoseMg, string? OwnMagnesiumForm = null);

@@ -12,12 +12,18 @@ internal sealed class PhraseMatcher<T>
     private readonly List<(string[] Words, T Payload)> _phrases = [];
     // Every match starts with the same letter as the known phrase, so candidates are indexed by it.
     private readonly Dictionary<char, List<(string[] Words, T Payload)>> _byFirstLetter = [];
-    private readonly IReadOnlySet<string> _ordinary;
+    private readonly Func<string, bool> _isOrdinary;
     private readonly Func<T, string> _group;
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Payload)> phrases, IReadOnlySet<string> ordinary, Func<T, string> group)
+        : this(phrases, ordinary.Contains, group)
     {
-        _ordinary = ordinary;
+    }
+
+    /// <param name="isOrdinary">True for a typed word that is an ordinary word, which a misspelling must never be taken from.</param>
+    public PhraseMatcher(IEnumerable<(string Phrase, T Payload)> phrases, Func<string, bool> isOrdinary, Func<T, string> group)
+    {
+        _isOrdinary = isOrdinary;
         _group = group;
         foreach (var (phrase, payload) in phrases)
         {
@@ -74,8 +80,7 @@ internal sealed class PhraseMatcher<T>
     {
         (T Payload, int Distance)? best = null;
         var ambiguous = false;
-        if (!_byFirstLetter.TryGetValue(words[start][0], out var candidates)) return null;
-        foreach (var (phrase, payload) in candidates)
+        foreach (var (phrase, payload) in Candidates(words[start][0]))
         {
             if (phrase.Length != len) continue;
             var total = 0;
@@ -98,13 +103,28 @@ internal sealed class PhraseMatcher<T>
         return ambiguous ? null : best;
     }
 
+    /// <summary>Letters that sound alike at the start of a word ("symbalta" for Cymbalta, "sipro" for Cipro, "zanax" for Xanax).</summary>
+    private static readonly string[] SoundAlike = ["cks", "xz"];
+
+    private IEnumerable<(string[] Words, T Payload)> Candidates(char first)
+    {
+        if (_byFirstLetter.TryGetValue(first, out var same)) foreach (var c in same) yield return c;
+        foreach (var group in SoundAlike.Where(g => g.Contains(first)))
+            foreach (var other in group.Where(o => o != first))
+                if (_byFirstLetter.TryGetValue(other, out var alike)) foreach (var c in alike) yield return c;
+    }
+
+    private static bool SameOrSoundAlike(char a, char b) => a == b || SoundAlike.Any(g => g.Contains(a) && g.Contains(b));
+
     /// <summary>Edits between a typed word and a known word, or -1 when they must not be taken for each other.</summary>
     private int WordDistance(string typed, string known)
     {
         if (typed == known) return 0;
+        // Two slips only when both words are long: "gravis" is not "Gralise".
         var tolerance = EditDistance.ToleranceFor(known.Length);
-        if (tolerance == 0 || typed.Length < 4 || typed[0] != known[0]) return -1;
-        if (_ordinary.Contains(typed) || typed.Any(char.IsDigit)) return -1;
+        if (tolerance > 1 && typed.Length < 7) tolerance = 1;
+        if (tolerance == 0 || typed.Length < 4 || !SameOrSoundAlike(typed[0], known[0])) return -1;
+        if (_isOrdinary(typed) || typed.Any(char.IsDigit)) return -1;
         var d = EditDistance.Between(typed, known, tolerance);
         return d <= tolerance ? d : -1;
     }

@@ -16,6 +16,7 @@ namespace MagBot.Cli;
 public static class NluEvalCommand
 {
     public const string Usage = "Usage: magbot nlu-eval [--model logistic-regression|naive-bayes|keyword] FILE\n" +
+                                "       magbot nlu-eval --medication-check FILE.tsv [--show-mistakes]\n" +
                                 "       magbot nlu-eval --cross-validate [--folds 5] [--model logistic-regression|naive-bayes|keyword]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -23,6 +24,8 @@ public static class NluEvalCommand
         string? file = null;
         string model = "logistic-regression";
         var crossValidate = false;
+        var medicationCheck = false;
+        var showMistakes = false;
         var folds = 5;
         for (var i = 0; i < args.Count; i++)
         {
@@ -30,6 +33,8 @@ public static class NluEvalCommand
             {
                 case "--model" when i + 1 < args.Count: model = args[++i]; break;
                 case "--cross-validate": crossValidate = true; break;
+                case "--medication-check": medicationCheck = true; break;
+                case "--show-mistakes": showMistakes = true; break;
                 case "--folds" when i + 1 < args.Count && int.TryParse(args[i + 1], out folds) && folds >= 2: i++; break;
                 case var a when a.StartsWith('-'):
                     error.WriteLine($"Unknown or incomplete option '{a}'.\n{Usage}");
@@ -47,6 +52,8 @@ public static class NluEvalCommand
             error.WriteLine($"nlu-eval needs a labelled file.\n{Usage}");
             return 2;
         }
+
+        if (medicationCheck) return MedicationCheck.CheckEvalCommand.Run(file!, showMistakes, output, error);
 
         using var services = InProcessBot.Create();
         var medications = services.GetRequiredService<IMedicationFinder>();

@@ -43,7 +43,9 @@ public sealed class MedicationLexiconTests
     {
         var lexicon = ScreeningFixtures.Lexicon;
         foreach (var id in ScreeningFixtures.ExpectedClassIds) Assert.Contains(lexicon.Classes, c => c.Id == id);
-        Assert.Equal(["kidney-disease", "heart-rhythm", "myasthenia-gravis", "pregnancy"], lexicon.Conditions.Select(c => c.Id));
+        // Issue 15 adds bowel blockage or stomach pain (Epsom salt label), breastfeeding and children.
+        Assert.Equal(["kidney-disease", "heart-rhythm", "myasthenia-gravis", "pregnancy", "bowel-obstruction", "breastfeeding", "child"],
+            lexicon.Conditions.Select(c => c.Id));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class InterruptionTests
         new("foods: age", ["Foods with magnesium", "yes"], "foods.age.ask", "topic.foods.title", "34", "Which fits you?"),
         new("foods: sex", ["Foods with magnesium", "yes", "34"], "foods.sex.ask", "topic.foods.title", "female", "At age 34 (female)"),
         new("amounts: compare?", ["How much magnesium?"], "amounts.dose.offer", "topic.amounts.title", "yes", "How much magnesium do you take"),
-        new("amounts: dose", ["How much magnesium?", "yes"], "amounts.dose.ask", "topic.amounts.title", "two hundred", "**200 mg a day is within"),
+        // Issue 15: after the dose, the amounts topic asks the age (the limit depends on it).
+        new("amounts: dose", ["How much magnesium?", "yes"], "amounts.dose.ask", "topic.amounts.title", "two hundred", "The limit depends on age"),
     ];
 
     [Theory]

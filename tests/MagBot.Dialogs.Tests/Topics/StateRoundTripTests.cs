@@ -16,9 +16,9 @@ public sealed class StateRoundTripTests
     public static TheoryData<string[], string> Flows => new()
     {
         { ["Foods with magnesium", "yes", "34", "female"], "At age 34 (female)" },
-        { ["How much magnesium?", "yes", "2 g"], "**2,000 mg a day is more than the upper limit**" },
+        { ["How much magnesium?", "yes", "2 g", "45"], "**2,000 mg a day is more than the upper limit**" },
         { ["Foods with magnesium", "yes", "tell me about fibromyalgia", "Yes, go back", "34", "male"], "At age 34 (male)" },
-        { ["How much magnesium?", "yes", "lots", "help", "500 mg"], "**500 mg a day is more than the upper limit**" },
+        { ["How much magnesium?", "yes", "lots", "help", "500 mg", "45"], "**500 mg a day is more than the upper limit**" },
     };
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class TranscriptTests
     {
         ["welcome-fibromyalgia.transcript"] = [EmulatorTranscript.JoinStep, "Magnesium and fibromyalgia", "How magnesium works"],
         ["foods-age-sex.transcript"] = [EmulatorTranscript.JoinStep, "Foods with magnesium", "Yes", "34", "Female"],
-        ["amounts-dose-above-limit.transcript"] = [EmulatorTranscript.JoinStep, "How much magnesium?", "Yes", "2000 mg"],
+        ["amounts-dose-above-limit.transcript"] = [EmulatorTranscript.JoinStep, "How much magnesium?", "Yes", "2000 mg", "45"],
         ["foods-interrupted-then-resumed.transcript"] = [EmulatorTranscript.JoinStep, "Foods with magnesium", "Yes", "tell me about migraine", "Yes, go back", "41", "Male"],
     };
 

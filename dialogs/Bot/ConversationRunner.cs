@@ -53,6 +53,16 @@ public sealed class ConversationRunner(
         var raw = turn.Activity.Text ?? string.Empty;
 
         var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
+        // The medicines in the message, read at most once however many steps of the turn ask.
+        var medicines = new MedicationReading(medications, raw);
+        if (alert is not null && IsAnswerToTheCheck(dc, alert, medicines))
+        {
+            // "zofran odt when nauseous", "neoral after my kidney transplant": a list of medicines with their reasons reads
+            // like symptoms to the trained layer. As the answer to the check's question it stays in the check, unless a
+            // rule or a confident alarm says otherwise.
+            logger.LogInformation("Trained-layer {Category} not raised for an answer to the medication check", alert.Category);
+            alert = null;
+        }
         if (alert?.Category == SafetyCategories.Language)
         {
             // A language MagBot cannot answer in: say so, with the emergency number; the flow waits as it was.
@@ -94,8 +104,6 @@ public sealed class ConversationRunner(
             await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        // The medicines in the message, read at most once however many steps of the turn ask.
-        var medicines = new MedicationReading(medications, raw);
         var menuIntent = MenuIntent(dc.Text);
         var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw, medicines);
         logger.LogDebug("Intent {Intent} ({Score:0.00})", intent.Intent, intent.Score);
@@ -134,6 +142,18 @@ public sealed class ConversationRunner(
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
     }
+
+    /// <summary>Below this, an alarm of the trained layer alone does not interrupt an answer to the check's question.</summary>
+    public const float MedicineListAlarmThreshold = 0.7f;
+
+    /// <summary>Is <paramref name="alert"/> the trained layer's alone (no rule), either the safety net or an alarm it is
+    /// not confident of, on a message the medication check takes as its answer that names medicines or health conditions
+    /// ("I have kidney disease and afib" answers its question about conditions)?</summary>
+    private bool IsAnswerToTheCheck(DialogContext dc, SafetyAlert alert, MedicationReading medicines) =>
+        !alert.ByRule && alert.Category != SafetyCategories.Language
+        && (alert.Category == SafetyCategories.Symptom || alert.ModelAlarm < MedicineListAlarmThreshold)
+        && dc.ActiveDialog is { Id: InteractionScreeningDialog.DialogId } check && check.Accepts(dc, dc.Text)
+        && (medicines.Recognition.Found.Count > 0 || medications.RecognizeConditions(dc.Text).Count > 0);
 
     /// <summary>Does the message name medicines the check should start with? A medicine's own name always
     /// does. A lay word alone ("laxatives", "antacids") or a magnesium product does only when no other topic was asked

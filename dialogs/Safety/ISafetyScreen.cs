@@ -17,6 +17,12 @@ public interface ISafetyScreen
 /// most urgent first (names as in red-flags.yaml), and the urgent replies.</summary>
 public sealed record SafetyAlert(string RuleId, IReadOnlyList<string> Categories, IReadOnlyList<Reply> Replies)
 {
+    /// <summary>True when a rule raised it (precise); false when only the trained layer did.</summary>
+    public bool ByRule { get; init; } = true;
+
+    /// <summary>How likely the trained layer found an alarm (all alarm categories together); 1 for a rule.</summary>
+    public float ModelAlarm { get; init; } = 1f;
+
     /// <summary>The most urgent category raised.</summary>
     public string Category => Categories[0];
 }

@@ -90,7 +90,7 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         var ruleAlert = _rules.Screen(text);
         var ruleCategories = ruleAlert?.Categories ?? [];
         var model = _model.IsCompletedSuccessfully ? _model.Result : _model.GetAwaiter().GetResult();
-        var classified = Classify(model, text, _thresholds);
+        var (classified, modelAlarm) = Classify(model, text, _thresholds);
 
         // Crisis rules are never vetoed: a denial of self-harm is not trusted (red-flags.yaml, decisions).
         var vetoed = classified is null && ruleCategories.Count > 0 && SafetyFeatures.Words(text).Count >= MinWords && !ruleCategories.Contains(SafetyCategories.Crisis)
@@ -104,18 +104,19 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
             return new SafetyVerdict(language, ruleCategories, classified, alert);
         }
         var replies = categories.Select(c => (_categories[c].ReplyKey, spanish)).ToList();
-        var id = ruleAlert?.RuleId ?? "model:" + categories[0];
-        return new SafetyVerdict(language, ruleCategories, classified, Alert(id, replies, categories));
+        var byRule = !vetoed && ruleCategories.Count > 0;
+        var id = byRule ? ruleAlert!.RuleId : "model:" + categories[0];
+        return new SafetyVerdict(language, ruleCategories, classified, Alert(id, replies, categories) with { ByRule = byRule, ModelAlarm = modelAlarm });
     }
 
     /// <summary>The classifier's call: the most likely alarm category when alarms together pass the alarm threshold,
     /// else the safety net when symptoms pass the safety-net threshold, else nothing. A long message is also judged
     /// sentence by sentence, so one urgent sentence in a pasted note is not drowned by the rest.</summary>
-    public static string? Classify(SafetyModel model, string? text, SafetyThresholds thresholds)
+    public static (string? Category, float Alarm) Classify(SafetyModel model, string? text, SafetyThresholds thresholds)
     {
         // One or two words ("7", "blue", "pregnant", "no") are answers to the bot's own questions far more often than an
         // emergency, and give the model too little to go on; the rules still read them ("thunderclap", "suicidal", "can't breathe").
-        if (SafetyFeatures.Words(text).Count < MinWords) return null;
+        if (SafetyFeatures.Words(text).Count < MinWords) return (null, 0);
         var best = Decide(model, model.Predict(text), thresholds);
         foreach (var sentence in Sentences(text))
         {
@@ -123,7 +124,7 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
             if (d.Category is null) continue;
             if (best.Category is null || Severity(d).CompareTo(Severity(best)) > 0) best = d;
         }
-        return best.Category;
+        return best;
 
         static (int Level, float Alarm) Severity((string? Category, float Alarm) d) =>
             (d.Category is null ? 0 : SafetyCategories.IsAlarm(d.Category) ? 2 : 1, d.Alarm);

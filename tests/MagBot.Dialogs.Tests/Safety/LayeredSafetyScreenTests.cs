@@ -69,7 +69,7 @@ public sealed class LayeredSafetyScreenTests
     [Theory]
     [InlineData("I've had a sore throat for three days and it hurts to swallow, what should I take?")]
     [InlineData("my back has been aching since I lifted boxes on Saturday, any advice?")]
-    [InlineData("Assessment: acute otitis media, left ear. Plan: amoxicillin 500 mg three times daily for 7 days.")]
+    [InlineData("Nurse note: pt reports sore throat for 3 days, no fever, eating and drinking ok, asks what to take.")]
     public void Current_symptom_gets_the_safety_net_with_the_clinic_to_contact(string text)
     {
         var alert = Screen(new Dictionary<string, string?> { ["Clinic:Name"] = "Lakeside Clinic", ["Clinic:Phone"] = "555-0100" }).Screen(text);

@@ -32,11 +32,12 @@ public sealed class ConversationRunner(
     TopicCatalog topics,
     MedicationRecognizer medications,
     MedicationLexicon lexicon,
+    SpecificQuestionAnswerer answerer,
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger)
 {
-    /// <summary>Below this confidence the bot asks which topic was meant instead of guessing.</summary>
-    public const double ClarifyThreshold = 0.5;
+    /// <summary>Below this confidence the bot asks which topic was meant instead of guessing (see <see cref="ClarifyPolicy"/>).</summary>
+    public const double ClarifyThreshold = ClarifyPolicy.Threshold;
 
     public const string ResumeDialogId = "resume.offer";
 
@@ -112,6 +113,12 @@ public sealed class ConversationRunner(
             return TurnOutcome.Save;
         }
 
+        // A specific question gets the facts that answer it; a button press or a general question, the topic.
+        if (menuIntent is null && await answerer.TryAnswerAsync(dc, intent, cancellationToken).ConfigureAwait(false))
+        {
+            await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
         await StartTopicAsync(dc, intent, medicines, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
@@ -225,7 +232,7 @@ public sealed class ConversationRunner(
             await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (intent.Score < ClarifyThreshold)
+        if (ClarifyPolicy.ShouldClarify(intent))
         {
             await ClarifyAsync(dc, intent, cancellationToken).ConfigureAwait(false);
             return;

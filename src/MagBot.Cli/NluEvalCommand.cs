@@ -1,4 +1,6 @@
 using MagBot.Dialogs.Bot;
+using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Understanding.Answers;
 using MagBot.Dialogs.Understanding;
 using MagBot.Dialogs.Understanding.Classification;
 using MagBot.Dialogs.Understanding.Evaluation;
@@ -16,13 +18,15 @@ namespace MagBot.Cli;
 public static class NluEvalCommand
 {
     public const string Usage = "Usage: magbot nlu-eval [--model logistic-regression|naive-bayes|keyword] FILE\n" +
-                                "       magbot nlu-eval --cross-validate [--folds 5] [--model logistic-regression|naive-bayes|keyword]";
+                                "       magbot nlu-eval --cross-validate [--folds 5] [--model logistic-regression|naive-bayes|keyword]\n" +
+                                "       magbot nlu-eval --answers-cross-validate [--folds 5]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         string? file = null;
         string model = "logistic-regression";
         var crossValidate = false;
+        var answersCrossValidate = false;
         var folds = 5;
         for (var i = 0; i < args.Count; i++)
         {
@@ -30,6 +34,7 @@ public static class NluEvalCommand
             {
                 case "--model" when i + 1 < args.Count: model = args[++i]; break;
                 case "--cross-validate": crossValidate = true; break;
+                case "--answers-cross-validate": answersCrossValidate = true; break;
                 case "--folds" when i + 1 < args.Count && int.TryParse(args[i + 1], out folds) && folds >= 2: i++; break;
                 case var a when a.StartsWith('-'):
                     error.WriteLine($"Unknown or incomplete option '{a}'.\n{Usage}");
@@ -42,7 +47,7 @@ public static class NluEvalCommand
             error.WriteLine($"Unknown model '{model}'.\n{Usage}");
             return 2;
         }
-        if (!crossValidate && file is null)
+        if (!crossValidate && !answersCrossValidate && file is null)
         {
             error.WriteLine($"nlu-eval needs a labelled file.\n{Usage}");
             return 2;
@@ -61,6 +66,15 @@ public static class NluEvalCommand
         };
         var writer = new NluReportWriter(output);
 
+        if (answersCrossValidate)
+        {
+            var examples = FactRetriever.Examples(FactQuestions.LoadEmbedded(services.GetRequiredService<ContentCatalog>()));
+            var quantities = services.GetRequiredService<QuantityRecognizer>();
+            var vocabulary = training.Select(t => t.Text).SelectMany(MessageWords.VocabularyOf).ToList();
+            var cv = NluEvaluator.CrossValidateAnswers(examples, folds, e => FactRetriever.Train(e, quantities, vocabulary));
+            writer.WriteAnswerSweep(cv, $"{folds}-fold cross-validation of the fact retriever on its attached questions ({examples.Count})");
+            return 0;
+        }
         if (crossValidate)
         {
             var cv = NluEvaluator.CrossValidate(training, folds, build, ConversationRunner.ClarifyThreshold);
@@ -96,6 +110,12 @@ public static class NluEvalCommand
                     evaluation.Count - unseen.Count, evaluation.Count, unseen.Count, unseen.Count == 0 ? 0 : (double)unseen.Count(p => p.IsCorrect) / unseen.Count));
                 output.WriteLine();
             }
+        }
+        if (data.Questions.Count > 0)
+        {
+            var retriever = services.GetRequiredService<FactRetriever>();
+            writer.WriteAnswers(NluEvaluator.EvaluateAnswers(retriever, recognizer, data.Questions), $"intent, then fact retriever, on {data.Name}");
+            writer.WriteAnswers(NluEvaluator.EvaluateAnswers(retriever, null, data.Questions), $"fact retriever alone on {data.Name}");
         }
         if (data.Medications.Count > 0)
         {

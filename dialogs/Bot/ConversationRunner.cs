@@ -256,7 +256,7 @@ public sealed class ConversationRunner(
     private async Task ClarifyAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)
     {
         var candidates = new[] { (intent.Intent, intent.Score) }.Concat(intent.Alternatives)
-            .Select(c => TopicCatalog.Menu.FirstOrDefault(m => m.Intent == c.Intent).TitleKey)
+            .Select(c => TopicCatalog.Buttons.FirstOrDefault(m => m.Intent == c.Intent).TitleKey)
             .Where(k => k is not null)
             .Distinct()
             .Take(3)

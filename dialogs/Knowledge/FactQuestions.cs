@@ -10,19 +10,23 @@ public sealed class FactQuestions
     public const string FileName = "fact-questions.yaml";
 
     /// <summary>"Is N mg a day OK?": one kind of question answered by <see cref="DoseAboveKey"/> or <see cref="DoseWithinKey"/>, by the dose.</summary>
-    public const string DoseKey = "amounts.dose";
+    public const string DoseKey = "stated-dose";
     public const string DoseAboveKey = "amounts.dose.above";
     public const string DoseWithinKey = "amounts.dose.within";
 
-    private FactQuestions(IReadOnlyDictionary<string, IReadOnlyList<string>> byFact, IReadOnlyList<string> overview, IReadOnlyList<string> unanswered)
+    private FactQuestions(IReadOnlyDictionary<string, IReadOnlyList<string>> byFact, IReadOnlyDictionary<string, string> topics, IReadOnlyList<string> overview, IReadOnlyList<string> unanswered)
     {
         ByFact = byFact;
+        TopicOf = topics;
         Overview = overview;
         Unanswered = unanswered;
     }
 
     /// <summary>Fact key (or <see cref="DoseKey"/>) → the questions it answers, in file order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ByFact { get; }
+
+    /// <summary>Fact key → the intent of the topic it belongs to (so understanding can weigh facts by the topic asked about).</summary>
+    public IReadOnlyDictionary<string, string> TopicOf { get; }
 
     /// <summary>General questions about a whole topic: its overview answers them.</summary>
     public IReadOnlyList<string> Overview { get; }
@@ -37,6 +41,7 @@ public sealed class FactQuestions
         ArgumentNullException.ThrowIfNull(content);
         var (root, _) = ContentCatalog.ParseStructured(file, yaml, "fact-questions");
         var byFact = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var topics = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in ContentCatalog.Seq(root, "facts", file))
         {
@@ -49,8 +54,9 @@ public sealed class FactQuestions
             if (questions.Count == 0)
                 throw new ContentValidationException($"{file}: '{key}' has no questions.");
             byFact[key] = questions;
+            topics[key] = ContentCatalog.Req(item, "topic", file, key);
         }
-        return new FactQuestions(byFact, Questions(root, "overview", file, "overview", seen), Questions(root, "unanswered", file, "unanswered", seen));
+        return new FactQuestions(byFact, topics, Questions(root, "overview", file, "overview", seen), Questions(root, "unanswered", file, "unanswered", seen));
     }
 
     private static List<string> Questions(YamlDotNet.RepresentationModel.YamlMappingNode node, string name, string file, string entry, HashSet<string> seen)

@@ -1,4 +1,5 @@
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Understanding;
 using MagBot.Dialogs.Understanding.Answers;
@@ -14,19 +15,24 @@ namespace MagBot.Dialogs.Topics;
 /// </summary>
 public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<ClinicOptions> clinic, ILogger<SpecificQuestionAnswerer> logger)
 {
-    /// <summary>Facts that open a flow of their own (the food list, the table of daily amounts): their topic's dialog is the answer.</summary>
-    private static readonly HashSet<string> ShownByTheirTopic = new(StringComparer.Ordinal) { "foods.intro", "amounts.rda.intro" };
+    /// <summary>Facts that open a flow of their own (the food list, the table of daily amounts, a stated dose compared with
+    /// the limit for the person's age): their topic's dialog is the answer.</summary>
+    private static readonly HashSet<string> ShownByTheirTopic = new(StringComparer.Ordinal)
+    {
+        "foods.intro", "amounts.rda.intro", FactQuestions.DoseAboveKey, FactQuestions.DoseWithinKey,
+    };
 
     /// <summary>Answers <paramref name="dc"/>'s message when the facts can; false when the topic's dialog should run instead.</summary>
     public async Task<bool> TryAnswerAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
         if (!FactRetriever.AnswersFor(intent)) return false;
-        var answer = retriever.Find(dc.Text);
+        var answer = retriever.Find(dc.Text, intent);
         var overview = TopicCatalog.Buttons.FirstOrDefault(b => b.Intent == intent.Intent).TitleKey;
         switch (answer.Kind)
         {
-            case AnswerKind.DontKnow when answer.Ranked.Count > 0 && answer.Ranked[0].Class == FactRetriever.UnansweredClass:
+            case AnswerKind.DontKnow when answer.Ranked.Count > 0 && answer.Ranked[0].Class == FactRetriever.UnansweredClass
+                && answer.Score >= FactRetriever.AnswerThreshold:
                 // Counted by topic only: the question's text is health data and is never logged.
                 logger.LogInformation("Question no fact answers, in topic {Intent}", intent.Intent);
                 await dc.SendAsync(new Reply
@@ -36,12 +42,7 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<C
                 }, cancellationToken).ConfigureAwait(false);
                 return true;
             case AnswerKind.Fact when !answer.Keys.Any(ShownByTheirTopic.Contains):
-                var args = new Dictionary<string, string?>(clinic.Value.Placeholders())
-                {
-                    ["dose"] = answer.DoseMilligrams?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
-                    ["limit"] = FactRetriever.AmountsUpperLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                };
-                await TopicReplies.SendFactsAsync(dc, answer.Keys, args, cancellationToken).ConfigureAwait(false);
+                await TopicReplies.SendFactsAsync(dc, answer.Keys, clinic.Value.Placeholders(), cancellationToken).ConfigureAwait(false);
                 await dc.SendAsync(new Reply { Text = TopicReplies.SourceLine(dc, TopicReplies.SourcesOf(dc, answer.Keys)) }, cancellationToken).ConfigureAwait(false);
                 await dc.SendAsync(new Reply
                 {

@@ -10,8 +10,10 @@ public static class ClarifyPolicy
     /// <summary>Below this confidence the bot asks instead of guessing.</summary>
     public const double Threshold = 0.5;
 
-    /// <summary>Two topics closer than this (difference of their probabilities) are both offered.</summary>
-    public const double TopicMargin = 0.25;
+    /// <summary>Two topics closer than this (difference of their probabilities) are both offered. 5-fold cross-validation on
+    /// the training split (2026-11-29, threshold 0.5): margin 0 acts rightly on 83.8% and wrongly on 7.0% (5.5% a wrong topic);
+    /// margin 0.5 acts rightly on 81.1% and wrongly on 5.0% (3.5% a wrong topic): a wrong topic is worse than a question back.</summary>
+    public const double TopicMargin = 0.5;
 
     public static bool ShouldClarify(IntentResult result)
     {

@@ -167,6 +167,13 @@ public sealed class IntentRecognizer : IIntentRecognizer
     /// (<see cref="IntentFeatureExtractor.Extract"/>, as in training), then the model's <see cref="IIntentModel.Predict"/>.</summary>
     internal IntentResult RecognizeByFeatureDictionary(string? text)
     {
+        var whole = ReferenceWhole(text);
+        if (SmallTalkOpener.Rest(text) is { } rest && ReferenceWhole(rest) is { } question && IsTopic(question.Intent)) return question;
+        return whole;
+    }
+
+    private IntentResult ReferenceWhole(string? text)
+    {
         var words = MessageWords.From(text, _speller);
         if (words.Canonical.Count == 0) return IntentResult.NoneResult;
         if (CommandPatterns.Match(words.Canonical) is { } command) return new IntentResult(command, PatternScore, []);

@@ -36,6 +36,26 @@ public sealed class NluReportWriter(TextWriter output)
         output.WriteLine();
     }
 
+    /// <summary>What other clarifying rules would have done with the same predictions (for choosing <see cref="ClarifyPolicy"/>'s figures).</summary>
+    public void WriteClarifySweep(IntentEvaluation e)
+    {
+        output.WriteLine("== Clarifying rule: threshold and topic margin (acted right / acted wrong / of which a wrong topic / clarified)");
+        foreach (var t in new[] { 0.4, 0.5, 0.6 })
+        {
+            foreach (var m in new[] { 0.0, 0.15, 0.25, 0.35, 0.5 })
+            {
+                bool Clarifies(IntentResult r) => r.Score < t || (IntentRecognizer.IsTopic(r.Intent) && r.Alternatives.Count > 0
+                    && IntentRecognizer.IsTopic(r.Alternatives[0].Intent) && r.Score - r.Alternatives[0].Score < m);
+                var acted = e.Predictions.Where(p => !Clarifies(p.Result)).ToList();
+                double n = e.Count;
+                output.WriteLine(string.Format(Inv, "threshold {0:0.00} margin {1:0.00}: {2,6:0.0%} {3,6:0.0%} {4,6:0.0%} {5,6:0.0%}", t, m,
+                    acted.Count(p => p.IsCorrect) / n, acted.Count(p => !p.IsCorrect) / n,
+                    acted.Count(p => !p.IsCorrect && IntentRecognizer.IsTopic(p.Result.Intent)) / n, (e.Count - acted.Count) / n));
+            }
+        }
+        output.WriteLine();
+    }
+
     public void WriteAnswers(AnswerEvaluation e, string title)
     {
         output.WriteLine($"== Answers: {title}");

@@ -62,12 +62,13 @@ public static class NluEvaluator
     {
         if (recognizer is null) return retriever.Find(text);
         var intent = recognizer.Recognize(text);
-        return FactRetriever.AnswersFor(intent) ? retriever.Find(text) : FactAnswer.DontKnow(0, []);
+        return FactRetriever.AnswersFor(intent) ? retriever.Find(text, intent) : FactAnswer.DontKnow(0, []);
     }
 
     /// <summary>K-fold cross-validation of the retriever over its own attached questions (round-robin within each class).</summary>
     public static IReadOnlyList<(string Text, string Class, FactAnswer Answer)> CrossValidateAnswers(
-        IReadOnlyList<(string Text, string Class)> examples, int folds, Func<IReadOnlyList<(string Text, string Class)>, FactRetriever> build)
+        IReadOnlyList<(string Text, string Class)> examples, int folds, Func<IReadOnlyList<(string Text, string Class)>, FactRetriever> build,
+        IIntentRecognizer? recognizer = null)
     {
         var foldOf = new Dictionary<(string, string), int>();
         foreach (var group in examples.GroupBy(e => e.Class))
@@ -79,7 +80,7 @@ public static class NluEvaluator
         for (var fold = 0; fold < folds; fold++)
         {
             var retriever = build([.. examples.Where(e => foldOf[e] != fold)]);
-            results.AddRange(examples.Where(e => foldOf[e] == fold).Select(e => (e.Text, e.Class, retriever.Find(e.Text))));
+            results.AddRange(examples.Where(e => foldOf[e] == fold).Select(e => (e.Text, e.Class, retriever.Find(e.Text, recognizer?.Recognize(e.Text)))));
         }
         return results;
     }

@@ -82,6 +82,20 @@ public sealed class SpecificQuestionTests
     }
 
     [Fact]
+    public async Task Question_no_fact_answers_is_told_so_and_offered_the_topics()
+    {
+        using var conv = new BotConversation(configure: s => s.AddSingleton<IIntentRecognizer>(new FixedRecognizer(
+            new IntentResult(Intents.SupplementForms, 0.95, [(Intents.Amounts, 0.02)]))));
+        var content = conv.Services.GetRequiredService<ContentCatalog>();
+
+        var reply = Assert.Single(await conv.SendAsync("which brand of magnesium is best"));
+
+        Assert.Equal(content.Text("answer.unknown"), reply.Text);
+        Assert.Equal(content.Text("menu.forms"), reply.AllButtonsOf()[0]);
+        Assert.DoesNotContain("_Source: ", reply.Text);
+    }
+
+    [Fact]
     public void Retriever_picks_the_fact_that_answers_and_reads_the_dose()
     {
         using var conv = new BotConversation();

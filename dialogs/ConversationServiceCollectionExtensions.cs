@@ -4,6 +4,9 @@ using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Safety;
 using MagBot.Dialogs.Topics;
 using MagBot.Dialogs.Understanding;
+using MagBot.Dialogs.Understanding.Answers;
+using MagBot.Dialogs.Understanding.Classification;
+using MagBot.Dialogs.Understanding.Labelled;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +58,11 @@ public static class ConversationServiceCollectionExtensions
             return new LayeredSafetyScreen(rules, interimRedFlags.Categories, ConversationStartup.SafetyModel, content, clinic);
         });
 
+        // The fact retriever trains on the questions attached to the facts (fact-questions.yaml) when first resolved.
+        services.AddSingleton(sp => FactQuestions.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
+        services.TryAddSingleton(sp => new FactRetriever(sp.GetRequiredService<FactQuestions>(), sp.GetRequiredService<QuantityRecognizer>(),
+            NluDataFile.LoadTraining().Utterances.SelectMany(u => MessageWords.VocabularyOf(u.Text))));
+        services.AddSingleton<SpecificQuestionAnswerer>();
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(_ => new TopicCatalog()

@@ -32,11 +32,12 @@ public sealed class ConversationRunner(
     TopicCatalog topics,
     MedicationRecognizer medications,
     MedicationLexicon lexicon,
+    SpecificQuestionAnswerer answerer,
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger)
 {
-    /// <summary>Below this confidence the bot asks which topic was meant instead of guessing.</summary>
-    public const double ClarifyThreshold = 0.5;
+    /// <summary>Below this confidence the bot asks which topic was meant instead of guessing (see <see cref="ClarifyPolicy"/>).</summary>
+    public const double ClarifyThreshold = ClarifyPolicy.Threshold;
 
     public const string ResumeDialogId = "resume.offer";
 
@@ -138,6 +139,12 @@ public sealed class ConversationRunner(
             return TurnOutcome.Save;
         }
 
+        // A specific question gets the facts that answer it; a button press or a general question, the topic.
+        if (menuIntent is null && await answerer.TryAnswerAsync(dc, intent, cancellationToken).ConfigureAwait(false))
+        {
+            await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
         await StartTopicAsync(dc, intent, medicines, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
@@ -263,7 +270,7 @@ public sealed class ConversationRunner(
             await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (intent.Score < ClarifyThreshold)
+        if (ClarifyPolicy.ShouldClarify(intent))
         {
             await ClarifyAsync(dc, intent, cancellationToken).ConfigureAwait(false);
             return;
@@ -287,7 +294,7 @@ public sealed class ConversationRunner(
     private async Task ClarifyAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)
     {
         var candidates = new[] { (intent.Intent, intent.Score) }.Concat(intent.Alternatives)
-            .Select(c => TopicCatalog.Menu.FirstOrDefault(m => m.Intent == c.Intent).TitleKey)
+            .Select(c => TopicCatalog.Buttons.FirstOrDefault(m => m.Intent == c.Intent).TitleKey)
             .Where(k => k is not null)
             .Distinct()
             .Take(3)

@@ -38,6 +38,7 @@ public sealed class TopicCatalog
         ("menu.amounts", Intents.Amounts),
         ("menu.side_effects", Intents.SideEffects),
         ("menu.provider", Intents.Provider),
+        ("menu.tension", Intents.TensionHeadache),
     ];
 
     /// <summary>Every button title the runner recognises as starting a topic: the menu, then the follow-ups.</summary>

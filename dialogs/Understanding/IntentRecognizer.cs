@@ -12,6 +12,8 @@ namespace MagBot.Dialogs.Understanding;
 /// medicine named on its own ("amlodipine") means "check my medications".
 /// Steps, in order: commands by pattern → classifier → a command guessed by the classifier is kept only
 /// with its anchor word and no topic word → a message with no known word is out of scope (or a medicine).
+/// A message that opens with a greeting or thanks is also read without it (<see cref="SmallTalkOpener"/>): when the
+/// rest asks about a topic, that is the intent.
 /// </summary>
 public sealed class IntentRecognizer : IIntentRecognizer
 {
@@ -136,6 +138,19 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
     private IntentResult RecognizeWith(string? text, MedicationReading? medicines)
     {
+        var whole = RecognizeWhole(text, medicines);
+        // "hi! does magnesium help fibro?": a greeting or thanks that opens a question is answered as the question.
+        if (SmallTalkOpener.Rest(text) is { } rest && RecognizeWhole(rest, medicines: null) is { } question && IsTopic(question.Intent))
+            return question;
+        return whole;
+    }
+
+    /// <summary>A topic the bot answers (not small talk, a command or out of scope).</summary>
+    public static bool IsTopic(string intent) =>
+        intent is not (Intents.None or Intents.Greeting or Intents.Thanks or Intents.Goodbye) && !Intents.IsCommand(intent);
+
+    private IntentResult RecognizeWhole(string? text, MedicationReading? medicines)
+    {
         var words = MessageWords.From(text, _speller);
         if (words.Canonical.Count == 0) return IntentResult.NoneResult;
 
@@ -151,6 +166,13 @@ public sealed class IntentRecognizer : IIntentRecognizer
     /// <summary>The reference the fast path is tested against: features as a dictionary of names
     /// (<see cref="IntentFeatureExtractor.Extract"/>, as in training), then the model's <see cref="IIntentModel.Predict"/>.</summary>
     internal IntentResult RecognizeByFeatureDictionary(string? text)
+    {
+        var whole = ReferenceWhole(text);
+        if (SmallTalkOpener.Rest(text) is { } rest && ReferenceWhole(rest) is { } question && IsTopic(question.Intent)) return question;
+        return whole;
+    }
+
+    private IntentResult ReferenceWhole(string? text)
     {
         var words = MessageWords.From(text, _speller);
         if (words.Canonical.Count == 0) return IntentResult.NoneResult;

@@ -1,4 +1,6 @@
 using MagBot.Dialogs.Bot;
+using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Understanding.Answers;
 using MagBot.Dialogs.Understanding;
 using MagBot.Dialogs.Understanding.Classification;
 using MagBot.Dialogs.Understanding.Evaluation;
@@ -17,7 +19,8 @@ public static class NluEvalCommand
 {
     public const string Usage = "Usage: magbot nlu-eval [--model logistic-regression|naive-bayes|keyword] FILE\n" +
                                 "       magbot nlu-eval --medication-check FILE.tsv [--show-mistakes]\n" +
-                                "       magbot nlu-eval --cross-validate [--folds 5] [--model logistic-regression|naive-bayes|keyword]";
+                                "       magbot nlu-eval --cross-validate [--folds 5] [--model logistic-regression|naive-bayes|keyword]\n" +
+                                "       magbot nlu-eval --answers-cross-validate [--folds 5]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -26,6 +29,7 @@ public static class NluEvalCommand
         var crossValidate = false;
         var medicationCheck = false;
         var showMistakes = false;
+        var answersCrossValidate = false;
         var folds = 5;
         for (var i = 0; i < args.Count; i++)
         {
@@ -35,6 +39,7 @@ public static class NluEvalCommand
                 case "--cross-validate": crossValidate = true; break;
                 case "--medication-check": medicationCheck = true; break;
                 case "--show-mistakes": showMistakes = true; break;
+                case "--answers-cross-validate": answersCrossValidate = true; break;
                 case "--folds" when i + 1 < args.Count && int.TryParse(args[i + 1], out folds) && folds >= 2: i++; break;
                 case var a when a.StartsWith('-'):
                     error.WriteLine($"Unknown or incomplete option '{a}'.\n{Usage}");
@@ -47,7 +52,7 @@ public static class NluEvalCommand
             error.WriteLine($"Unknown model '{model}'.\n{Usage}");
             return 2;
         }
-        if (!crossValidate && file is null)
+        if (!crossValidate && !answersCrossValidate && file is null)
         {
             error.WriteLine($"nlu-eval needs a labelled file.\n{Usage}");
             return 2;
@@ -68,10 +73,24 @@ public static class NluEvalCommand
         };
         var writer = new NluReportWriter(output);
 
+        if (answersCrossValidate)
+        {
+            var questions = FactQuestions.LoadEmbedded(services.GetRequiredService<ContentCatalog>());
+            var examples = FactRetriever.Examples(questions);
+            var quantities = services.GetRequiredService<QuantityRecognizer>();
+            var vocabulary = training.Select(t => t.Text).SelectMany(MessageWords.VocabularyOf).ToList();
+            var alone = NluEvaluator.CrossValidateAnswers(examples, folds, e => FactRetriever.Train(e, quantities, vocabulary));
+            writer.WriteAnswerSweep(alone, $"{folds}-fold cross-validation of the fact retriever alone on its attached questions ({examples.Count})");
+            var weighed = NluEvaluator.CrossValidateAnswers(examples, folds, e => FactRetriever.Train(e, quantities, vocabulary, questions.TopicOf),
+                services.GetRequiredService<IIntentRecognizer>());
+            writer.WriteAnswerSweep(weighed, $"the same, facts weighed by the recognised topic (other topics x{FactRetriever.OtherTopicWeight})");
+            return 0;
+        }
         if (crossValidate)
         {
             var cv = NluEvaluator.CrossValidate(training, folds, build, ConversationRunner.ClarifyThreshold);
             writer.WriteIntents(cv, $"{folds}-fold cross-validation of {model} on the training split ({training.Count} examples)");
+            writer.WriteClarifySweep(cv);
             return 0;
         }
 
@@ -103,6 +122,17 @@ public static class NluEvalCommand
                     evaluation.Count - unseen.Count, evaluation.Count, unseen.Count, unseen.Count == 0 ? 0 : (double)unseen.Count(p => p.IsCorrect) / unseen.Count));
                 output.WriteLine();
             }
+        }
+        if (data.Questions.Count > 0)
+        {
+            var retriever = services.GetRequiredService<FactRetriever>();
+            writer.WriteAnswers(NluEvaluator.EvaluateAnswers(retriever, recognizer, data.Questions), $"intent, then fact retriever, on {data.Name}");
+            writer.WriteAnswers(NluEvaluator.EvaluateAnswers(retriever, null, data.Questions), $"fact retriever alone on {data.Name}");
+            // Short questions are naturally written the same by two people; say how many the retriever learnt word for word.
+            var attached = FactRetriever.Examples(FactQuestions.LoadEmbedded(services.GetRequiredService<ContentCatalog>()))
+                .Select(e => TextNormalizer.Normalize(e.Text)).ToHashSet(StringComparer.Ordinal);
+            output.WriteLine($"note: {data.Questions.Count(q => attached.Contains(TextNormalizer.Normalize(q.Text)))} of {data.Questions.Count} questions are written exactly as a question attached to a fact");
+            output.WriteLine();
         }
         if (data.Medications.Count > 0)
         {

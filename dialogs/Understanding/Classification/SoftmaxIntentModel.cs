@@ -26,14 +26,17 @@ public sealed class SoftmaxIntentModel : IIntentModel, ILinearIntentModel
         _bias = bias;
     }
 
-    public static SoftmaxIntentModel Train(IReadOnlyList<(IReadOnlyDictionary<string, double> Features, string Intent)> examples)
+    public static SoftmaxIntentModel Train(IReadOnlyList<(IReadOnlyDictionary<string, double> Features, string Intent)> examples) =>
+        Train(examples, [.. Intents.All.Where(i => examples.Any(e => e.Intent == i))]);
+
+    /// <summary>Trains over any set of <paramref name="classes"/> (the fact retriever's classes are fact keys, not intents).</summary>
+    public static SoftmaxIntentModel Train(IReadOnlyList<(IReadOnlyDictionary<string, double> Features, string Intent)> examples, string[] classes)
     {
         var index = new FeatureIndex();
         foreach (var (features, _) in examples)
         {
             foreach (var name in features.Keys) index.Add(name);
         }
-        var classes = Intents.All.Where(i => examples.Any(e => e.Intent == i)).ToArray();
         var k = classes.Length;
         var rows = examples.Select(e => (X: index.Sparse(e.Features), Y: Array.IndexOf(classes, e.Intent))).ToArray();
 

@@ -7,13 +7,16 @@ namespace MagBot.Dialogs.Understanding.Evaluation;
 /// </summary>
 public sealed class IntentEvaluation
 {
-    public IntentEvaluation(IReadOnlyList<IntentPrediction> predictions, double clarifyThreshold)
+    public IntentEvaluation(IReadOnlyList<IntentPrediction> predictions, double clarifyThreshold, Func<IntentResult, bool>? clarifies = null)
     {
         Predictions = predictions;
         ClarifyThreshold = clarifyThreshold;
+        _clarifies = clarifies ?? (r => r.Score < clarifyThreshold);
         Labels = [.. Intents.All.Where(i => predictions.Any(p => p.Example.Intent == i || p.Result.Intent == i))];
         Scores = [.. Labels.Select(Score)];
     }
+
+    private readonly Func<IntentResult, bool> _clarifies;
 
     public IReadOnlyList<IntentPrediction> Predictions { get; }
     public double ClarifyThreshold { get; }
@@ -25,21 +28,35 @@ public sealed class IntentEvaluation
     public double Accuracy => Count == 0 ? 0 : (double)Correct / Count;
     public double MacroF1 => Scores.Where(s => s.Support > 0).Select(s => s.F1).DefaultIfEmpty(0).Average();
 
-    /// <summary>Share of messages below the threshold: the bot asks which topic was meant.</summary>
-    public double ClarifyRate => Count == 0 ? 0 : (double)Predictions.Count(p => p.Result.Score < ClarifyThreshold) / Count;
+    /// <summary>Whether the bot asks which topic was meant for this prediction instead of acting on it.</summary>
+    public bool Clarifies(IntentPrediction prediction) => _clarifies(prediction.Result);
+
+    /// <summary>Share of messages the bot asks about (low score, or two close topics).</summary>
+    public double ClarifyRate => Count == 0 ? 0 : (double)Predictions.Count(Clarifies) / Count;
+
+    /// <summary>Share of all messages acted on with a wrong intent: sent to a wrong topic, command or reply.</summary>
+    public double WrongActedRate => Count == 0 ? 0 : (double)ConfidentMistakes.Count / Count;
+
+    /// <summary>Share of all messages acted on with the right intent (what the bot does without asking back).</summary>
+    public double ActedCorrectRate => Count == 0 ? 0 : (double)Predictions.Count(p => p.IsCorrect && !Clarifies(p)) / Count;
 
     /// <summary>Accuracy on the messages the bot acts on without asking.</summary>
     public double ConfidentAccuracy
     {
         get
         {
-            var acted = Predictions.Where(p => p.Result.Score >= ClarifyThreshold).ToList();
+            var acted = Predictions.Where(p => !Clarifies(p)).ToList();
             return acted.Count == 0 ? 0 : (double)acted.Count(p => p.IsCorrect) / acted.Count;
         }
     }
 
     /// <summary>Wrong answers given with confidence at or above the threshold: the bot would act on a wrong topic.</summary>
-    public IReadOnlyList<IntentPrediction> ConfidentMistakes => [.. Mistakes.Where(p => p.Result.Score >= ClarifyThreshold)];
+    public IReadOnlyList<IntentPrediction> ConfidentMistakes => [.. Mistakes.Where(p => !Clarifies(p))];
+
+    /// <summary>Acted on, wrong, and the intent acted on is a topic: the person gets a topic they did not ask about.</summary>
+    public IReadOnlyList<IntentPrediction> WrongTopics => [.. ConfidentMistakes.Where(p => IntentRecognizer.IsTopic(p.Result.Intent))];
+
+    public double WrongTopicRate => Count == 0 ? 0 : (double)WrongTopics.Count / Count;
 
     public IReadOnlyList<IntentPrediction> Mistakes => [.. Predictions.Where(p => !p.IsCorrect)];
 

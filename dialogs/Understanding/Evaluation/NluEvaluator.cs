@@ -1,3 +1,4 @@
+using MagBot.Dialogs.Understanding.Answers;
 using MagBot.Dialogs.Understanding.Labelled;
 
 namespace MagBot.Dialogs.Understanding.Evaluation;
@@ -11,8 +12,12 @@ public static class NluEvaluator
     public static IntentEvaluation EvaluateIntents(IIntentRecognizer recognizer, IReadOnlyList<LabelledUtterance> examples, double clarifyThreshold)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
-        return new IntentEvaluation([.. examples.Select(e => new IntentPrediction(e, recognizer.Recognize(e.Text)))], clarifyThreshold);
+        return new IntentEvaluation([.. examples.Select(e => new IntentPrediction(e, recognizer.Recognize(e.Text)))], clarifyThreshold, Clarifier(clarifyThreshold));
     }
+
+    /// <summary>The bot's own rule (<see cref="ClarifyPolicy"/>) at its threshold; another threshold compares by score alone.</summary>
+    private static Func<IntentResult, bool> Clarifier(double threshold) =>
+        threshold == ClarifyPolicy.Threshold ? ClarifyPolicy.ShouldClarify : r => r.Score < threshold;
 
     public static MedicationEvaluation EvaluateMedications(IMedicationFinder finder, IReadOnlyList<LabelledMedicationMessage> examples)
     {
@@ -42,6 +47,41 @@ public static class NluEvaluator
             var recognizer = build([.. training.Where(t => foldOf[t] != fold)]);
             predictions.AddRange(training.Where(t => foldOf[t] == fold).Select(t => new IntentPrediction(t, recognizer.Recognize(t.Text))));
         }
-        return new IntentEvaluation(predictions, clarifyThreshold);
+        return new IntentEvaluation(predictions, clarifyThreshold, Clarifier(clarifyThreshold));
+    }
+
+    /// <summary>Answers as the bot gives them: the intent first (a question it would clarify, or that is not about an
+    /// information topic, gets no fact), then the fact retriever. Without <paramref name="recognizer"/>, the retriever alone.</summary>
+    public static AnswerEvaluation EvaluateAnswers(FactRetriever retriever, IIntentRecognizer? recognizer, IReadOnlyList<LabelledQuestion> questions)
+    {
+        ArgumentNullException.ThrowIfNull(retriever);
+        return new AnswerEvaluation([.. questions.Select(q => new AnswerPrediction(q, Answer(retriever, recognizer, q.Text)))]);
+    }
+
+    private static FactAnswer Answer(FactRetriever retriever, IIntentRecognizer? recognizer, string text)
+    {
+        if (recognizer is null) return retriever.Find(text);
+        var intent = recognizer.Recognize(text);
+        return FactRetriever.AnswersFor(intent) ? retriever.Find(text, intent) : FactAnswer.DontKnow(0, []);
+    }
+
+    /// <summary>K-fold cross-validation of the retriever over its own attached questions (round-robin within each class).</summary>
+    public static IReadOnlyList<(string Text, string Class, FactAnswer Answer)> CrossValidateAnswers(
+        IReadOnlyList<(string Text, string Class)> examples, int folds, Func<IReadOnlyList<(string Text, string Class)>, FactRetriever> build,
+        IIntentRecognizer? recognizer = null)
+    {
+        var foldOf = new Dictionary<(string, string), int>();
+        foreach (var group in examples.GroupBy(e => e.Class))
+        {
+            var i = 0;
+            foreach (var e in group) foldOf[e] = i++ % folds;
+        }
+        var results = new List<(string, string, FactAnswer)>(examples.Count);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var retriever = build([.. examples.Where(e => foldOf[e] != fold)]);
+            results.AddRange(examples.Where(e => foldOf[e] == fold).Select(e => (e.Text, e.Class, retriever.Find(e.Text, recognizer?.Recognize(e.Text)))));
+        }
+        return results;
     }
 }

@@ -15,8 +15,11 @@ namespace MagBot.Dialogs.Understanding.Labelled;
 /// medications:
 ///   - text: norvasc and hctz
 ///     expect: [amlodipine, hydrochlorothiazide]
+/// answers:
+///   - text: does the magnesium in my multivitamin count toward the limit
+///     expect: [amounts.ul]        # fact keys that answer it; [] when no fact does
 /// </code>
-/// Either section may be absent. Every problem is reported with the file name and line.
+/// Any section may be absent. Every problem is reported with the file name and line.
 /// </summary>
 public sealed class NluDataFile
 {
@@ -24,13 +27,17 @@ public sealed class NluDataFile
     public const string TrainingResourceName = "MagBot.Understanding.nlu.train.yaml";
 
     private NluDataFile(string name, IReadOnlyList<LabelledUtterance> utterances, IReadOnlyList<LabelledMedicationMessage> medications,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> cues)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> cues, IReadOnlyList<LabelledQuestion> questions)
     {
         Name = name;
         Utterances = utterances;
         Medications = medications;
         Cues = cues;
+        Questions = questions;
     }
+
+    /// <summary>Specific questions labelled with the facts that answer them (the <c>answers:</c> section).</summary>
+    public IReadOnlyList<LabelledQuestion> Questions { get; }
 
     public string Name { get; }
     public IReadOnlyList<LabelledUtterance> Utterances { get; }
@@ -72,14 +79,15 @@ public sealed class NluDataFile
         var version = reader.Scalar(root, "version", required: true);
         if (version != SupportedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             throw new NluDataException(name, Line(root), $"version '{version}' is not supported; this MagBot reads version {SupportedVersion}.");
-        reader.OnlyKeys(root, "version", "cues", "intents", "medications");
+        reader.OnlyKeys(root, "version", "cues", "intents", "medications", "answers");
 
         var cues = reader.Cues(root);
         var utterances = reader.Intents(root);
         var medications = reader.Medications(root);
-        if (utterances.Count == 0 && medications.Count == 0)
-            throw new NluDataException(name, Line(root), "the file has no 'intents' and no 'medications' to evaluate.");
-        return new NluDataFile(name, utterances, medications, cues);
+        var questions = reader.Answers(root);
+        if (utterances.Count == 0 && medications.Count == 0 && questions.Count == 0)
+            throw new NluDataException(name, Line(root), "the file has no 'intents', 'medications' or 'answers' to evaluate.");
+        return new NluDataFile(name, utterances, medications, cues, questions);
     }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
@@ -142,6 +150,24 @@ public sealed class NluDataFile
                     throw new NluDataException(name, Line(entry), "a medication entry needs 'expect' (use [] when the message names no medicine).");
                 var expected = Sequence(expectNode, "expect").Select(e => Text(e, "an expected name").Trim().ToLowerInvariant()).Distinct().ToList();
                 list.Add(new LabelledMedicationMessage(text, expected, Line(entry)));
+            }
+            return list;
+        }
+
+        public List<LabelledQuestion> Answers(YamlMappingNode root)
+        {
+            var list = new List<LabelledQuestion>();
+            if (!root.Children.TryGetValue(new YamlScalarNode("answers"), out var node)) return list;
+            foreach (var item in Sequence(node, "answers"))
+            {
+                var entry = Mapping(item, "an answers entry");
+                OnlyKeys(entry, "text", "expect");
+                if (!entry.Children.TryGetValue(new YamlScalarNode("text"), out var textNode))
+                    throw new NluDataException(name, Line(entry), "an answers entry needs 'text'.");
+                if (!entry.Children.TryGetValue(new YamlScalarNode("expect"), out var expectNode))
+                    throw new NluDataException(name, Line(entry), "an answers entry needs 'expect' (fact keys; [] when no fact answers it).");
+                var expected = Sequence(expectNode, "expect").Select(e => Text(e, "a fact key").Trim()).Distinct().ToList();
+                list.Add(new LabelledQuestion(Text(textNode, "'text'"), expected, Line(entry)));
             }
             return list;
         }

@@ -21,7 +21,8 @@ public sealed class IntentAccuracyTests
     [Fact]
     public void Held_out_split_is_at_least_a_quarter_of_all_labelled_utterances_and_covers_every_intent()
     {
-        var heldOut = LabelledData.HeldOut.Utterances;
+        // Since issue 21 the blind set (written without sight of the training data) is held out too.
+        var heldOut = LabelledData.HeldOut.Utterances.Concat(NluDataFile.Load(Path.Combine(AppContext.BaseDirectory, "Data", "blind-intents-1.yaml")).Utterances).ToList();
         var training = NluDataFile.LoadTraining().Utterances;
 
         Assert.True(heldOut.Count + training.Count >= 400, $"Only {heldOut.Count + training.Count} labelled utterances.");

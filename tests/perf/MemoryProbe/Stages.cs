@@ -32,6 +32,8 @@ internal static class Stages
         var safety = services.GetRequiredService<ISafetyScreen>();
         var intents = services.GetRequiredService<IIntentRecognizer>();
         var medications = services.GetRequiredService<MedicationRecognizer>();
+        var facts = services.GetRequiredService<MagBot.Dialogs.Understanding.Answers.FactRetriever>();
+        var recognised = Texts.Select(t => intents.Recognize(t)).ToArray();
         var bot = services.GetRequiredService<IBot>();
         var adapter = new DiscardingAdapter();
         // A turn reads the medicines in its message once and hands the reading to intent recognition.
@@ -45,6 +47,8 @@ internal static class Stages
             ("intent recognizer (includes its medication lookup)", null, i => intents.Recognize(Texts[i % Texts.Length])),
             ("intent recognizer, medicines already read this turn", null, i => intents.Recognize(Texts[i % Texts.Length], readings[i % Texts.Length])),
             ("medication recognizer", null, i => medications.Recognize(Texts[i % Texts.Length])),
+            ("intent recognizer, a greeting that opens a question", null, i => intents.Recognize("hi! " + Texts[i % Texts.Length])),
+            ("fact retriever (a specific question's facts)", null, i => facts.Find(Texts[i % Texts.Length], recognised[i % Texts.Length])),
             ("whole turn in-process (state in the embedded store)",
                 i => adapter.TurnAsync(bot, "stage-" + (i % 1000).ToString(CultureInfo.InvariantCulture), Texts[i % Texts.Length]), null),
         ];

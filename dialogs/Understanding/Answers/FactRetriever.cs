@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Understanding.Classification;
+
+namespace MagBot.Dialogs.Understanding.Answers;
+
+/// <summary>
+/// Finds the reviewed facts that answer a specific question. A logistic-regression model over the same features as the
+/// intent model (words, word pairs, character n-grams) is trained on the questions attached to each fact
+/// (<see cref="FactQuestions"/>), with two more classes: general questions (the topic's overview answers them) and
+/// specific questions no fact answers. Below <see cref="AnswerThreshold"/> the answer is "I don't know": a wrong fact
+/// is worse than none. Nothing is generated: the answer is a list of content keys.
+/// </summary>
+public sealed partial class FactRetriever
+{
+    public const string OverviewClass = "overview";
+    public const string UnansweredClass = "unanswered";
+
+    /// <summary>Least confidence in the best fact to show it; below it the topic's overview is shown. Chosen by 5-fold
+    /// cross-validation over the attached questions (`nlu-eval --answers-cross-validate` prints the sweep): from 0.5 up,
+    /// wrong facts are well under right ones and fall faster than right ones (2026-11-29, facts weighed by topic: 49.3% right,
+    /// 15.1% wrong, the rest left to the overview or "I don't know"; at 0.0: 55.0% right, 24.3% wrong).</summary>
+    public const double AnswerThreshold = 0.5;
+
+    /// <summary>A second fact is shown when it is at least this share of the best fact's confidence (two facts answer it).</summary>
+    public const double SecondFactShare = 0.5;
+
+    private readonly SoftmaxIntentModel _model;
+    private readonly VocabularySpeller _speller;
+    private readonly QuantityRecognizer? _quantities;
+
+    public FactRetriever(FactQuestions questions, QuantityRecognizer? quantities, IEnumerable<string>? vocabulary = null)
+        : this(Examples(questions), quantities, vocabulary)
+    {
+        _topicOf = questions.TopicOf;
+    }
+
+    /// <summary>How much a fact keeps of its score when its topic is not among the intents recognised: facts of the topic
+    /// asked about are preferred, others still possible (a food question can be answered by the upper-limit fact).
+    /// Chosen by cross-validation (nlu-eval --answers-cross-validate).</summary>
+    public const double OtherTopicWeight = 0.3;
+
+    private IReadOnlyDictionary<string, string> _topicOf = new Dictionary<string, string>();
+
+    // A nearest-question model (cosine over TF-IDF-weighted features) was measured against this one by 5-fold
+    // cross-validation on the attached questions and found the right fact less often (30% against 40% at no threshold).
+    private FactRetriever(IReadOnlyList<(string Text, string Class)> examples, QuantityRecognizer? quantities, IEnumerable<string>? vocabulary)
+    {
+        if (examples.Count == 0) throw new ArgumentException("The fact retriever needs questions to learn from.", nameof(examples));
+        _quantities = quantities;
+        _speller = new VocabularySpeller(examples.SelectMany(e => MessageWords.VocabularyOf(e.Text)).Concat(vocabulary ?? []));
+        var rows = examples.Select(e => ((IReadOnlyDictionary<string, double>)Features(e.Text), e.Class)).ToList();
+        string[] classes = [.. examples.Select(e => e.Class).Distinct(StringComparer.Ordinal)];
+        _model = SoftmaxIntentModel.Train(rows, classes);
+    }
+
+    /// <summary>Whether a message recognised as <paramref name="intent"/> is asked of the facts: an information topic
+    /// the bot acts on (not the medication check or the provider, which are conversations of their own).</summary>
+    public static bool AnswersFor(IntentResult intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return IntentRecognizer.IsTopic(intent.Intent) && intent.Intent is not (Intents.MedicationCheck or Intents.Provider)
+            && !ClarifyPolicy.ShouldClarify(intent);
+    }
+
+    /// <summary>Every (question, class) pair the model learns from, in file order.</summary>
+    public static IReadOnlyList<(string Text, string Class)> Examples(FactQuestions questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        return
+        [
+            .. questions.ByFact.SelectMany(kv => kv.Value.Select(q => (q, kv.Key))),
+            .. questions.Overview.Select(q => (q, OverviewClass)),
+            .. questions.Unanswered.Select(q => (q, UnansweredClass)),
+        ];
+    }
+
+    /// <summary>A retriever trained on <paramref name="examples"/> only (cross-validation).</summary>
+    public static FactRetriever Train(IReadOnlyList<(string Text, string Class)> examples, QuantityRecognizer? quantities,
+        IEnumerable<string>? vocabulary = null, IReadOnlyDictionary<string, string>? topicOf = null) =>
+        new(examples, quantities, vocabulary) { _topicOf = topicOf ?? new Dictionary<string, string>() };
+
+    private Dictionary<string, double> Features(string? text) =>
+        IntentFeatureExtractor.Extract(MessageWords.From(text, _speller), namesMedicine: false);
+
+    /// <summary>The facts that answer <paramref name="text"/>, the overview, or "I don't know".</summary>
+    public FactAnswer Find(string? text, IntentResult? intent = null)
+    {
+        var features = Features(text);
+        if (features.Count == 0) return FactAnswer.DontKnow(0, []);
+        var ranked = intent is null ? _model.Predict(features) : WeighByTopic(_model.Predict(features), intent);
+        var (best, score) = ranked[0];
+        if (best == OverviewClass) return new FactAnswer(AnswerKind.Overview, [], score, null, ranked);
+        if (best == UnansweredClass || score < AnswerThreshold) return FactAnswer.DontKnow(score, ranked);
+
+        double? dose = null;
+        var keys = new List<string>(2);
+        foreach (var (cls, s) in ranked)
+        {
+            if (keys.Count == 2 || s < score * SecondFactShare) break;
+            if (cls is OverviewClass or UnansweredClass) continue;
+            var key = cls;
+            if (cls == FactQuestions.DoseKey)
+            {
+                dose = DailyDose(text);
+                key = dose is null ? "amounts.ul" : dose > AmountsUpperLimit ? FactQuestions.DoseAboveKey : FactQuestions.DoseWithinKey;
+            }
+            if (!keys.Contains(key)) keys.Add(key);
+        }
+        return new FactAnswer(AnswerKind.Fact, keys, score, dose, ranked);
+    }
+
+    /// <summary>Facts re-weighed by the probability of their topic among the recognised intents (plus
+    /// <see cref="OtherTopicWeight"/>), keeping the facts' total; the overview and "unanswered" keep theirs.</summary>
+    private List<(string Class, double Score)> WeighByTopic(IReadOnlyList<(string Class, double Score)> ranked, IntentResult intent)
+    {
+        var topicScore = new Dictionary<string, double>(StringComparer.Ordinal) { [intent.Intent] = intent.Score };
+        foreach (var (i, s) in intent.Alternatives) topicScore.TryAdd(i, s);
+        double before = 0, after = 0;
+        var weighed = new List<(string Class, double Score)>(ranked.Count);
+        foreach (var (cls, score) in ranked)
+        {
+            if (!_topicOf.TryGetValue(cls, out var topic))
+            {
+                weighed.Add((cls, score));
+                continue;
+            }
+            var w = score * (OtherTopicWeight + topicScore.GetValueOrDefault(topic));
+            before += score;
+            after += w;
+            weighed.Add((cls, w));
+        }
+        var scale = after > 0 ? before / after : 1;
+        for (var i = 0; i < weighed.Count; i++)
+        {
+            if (_topicOf.ContainsKey(weighed[i].Class)) weighed[i] = (weighed[i].Class, weighed[i].Score * scale);
+        }
+        weighed.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return weighed;
+    }
+
+    /// <summary>The adult upper limit for supplemental magnesium (rda.yaml holds the table; the dose facts name it).</summary>
+    public const int AmountsUpperLimit = 350;
+
+    /// <summary>The daily dose a message states: "250 mg, take 2" is 500 mg. Null when it states none.</summary>
+    private double? DailyDose(string? text)
+    {
+        var mg = _quantities?.DoseMilligrams(text);
+        if (mg is null) return null;
+        var count = UnitCount().Match(text ?? string.Empty);
+        if (!count.Success) return mg;
+        var n = count.Groups["n"].Value switch { "two" or "2" => 2, "three" or "3" => 3, "four" or "4" => 4, _ => 1 };
+        return mg * n;
+    }
+
+    [GeneratedRegex(@"\b(?:take|taking|x)\s*(?<n>[234]|two|three|four)\b|\b(?<n>[234]|two|three|four)\s+(?:capsules?|tablets?|pills?|gummies|caps|tabs|a day)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex UnitCount();
+}

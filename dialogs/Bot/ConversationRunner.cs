@@ -173,7 +173,8 @@ public sealed class ConversationRunner(
         if (!otherTopic) return true;
         // "I take 2000 mg of magnesium, is that too much?", "is epsom salt the same as magnesium chloride?": magnesium
         // products asked about with another topic are that topic's subject; a medicine's own name starts the check.
-        return found.Any(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical) && m.OwnMagnesiumForm is null);
+        // So is a multivitamin asked about with an amounts question ("does the magnesium in my multivitamin count toward the limit?").
+        return found.Any(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical) && m.OwnMagnesiumForm is null && m.ClassId != "multivitamin");
     }
 
     /// <summary>

@@ -21,59 +21,6 @@ public sealed class ReadabilityTests(ITestOutputHelper output)
     // language.* replies) would need a Spanish formula (Fernández-Huerta), which this test does not have.
     private static bool IsSpanish(string id) => id.EndsWith(".es", StringComparison.Ordinal) || id.Contains(": language.", StringComparison.Ordinal);
 
-    // Medicine texts above the limit, owned by the medication-check rewrite (issue 15). The test fails when one
-    // of them passes, so the list only shrinks.
-    private static readonly HashSet<string> PendingMedicationTexts = new(StringComparer.Ordinal)
-    {
-        "medications.yaml: calcium-channel-blocker.effect",
-        "medications.yaml: calcium-channel-blocker.advice",
-        "medications.yaml: calcium-channel-blocker.question",
-        "medications.yaml: loop-thiazide-diuretic.effect",
-        "medications.yaml: loop-thiazide-diuretic.question",
-        "medications.yaml: potassium-sparing-diuretic.effect",
-        "medications.yaml: potassium-sparing-diuretic.advice",
-        "medications.yaml: potassium-sparing-diuretic.question",
-        "medications.yaml: diuretic-unspecified.effect",
-        "medications.yaml: diuretic-unspecified.advice",
-        "medications.yaml: calcium-supplement.effect",
-        "medications.yaml: calcium-supplement.question",
-        "medications.yaml: vitamin-d.effect",
-        "medications.yaml: vitamin-d.advice",
-        "medications.yaml: vitamin-d.question",
-        "medications.yaml: bisphosphonate.effect",
-        "medications.yaml: bisphosphonate.advice",
-        "medications.yaml: bisphosphonate.question",
-        "medications.yaml: tetracycline.effect",
-        "medications.yaml: tetracycline.advice",
-        "medications.yaml: tetracycline.question",
-        "medications.yaml: fluoroquinolone.effect",
-        "medications.yaml: fluoroquinolone.advice",
-        "medications.yaml: fluoroquinolone.question",
-        "medications.yaml: antibiotic-unspecified.effect",
-        "medications.yaml: antibiotic-unspecified.advice",
-        "medications.yaml: antibiotic-unspecified.question",
-        "medications.yaml: proton-pump-inhibitor.effect",
-        "medications.yaml: proton-pump-inhibitor.advice",
-        "medications.yaml: levothyroxine.effect",
-        "medications.yaml: levothyroxine.advice",
-        "medications.yaml: levothyroxine.question",
-        "medications.yaml: gabapentin.effect",
-        "medications.yaml: gabapentin.advice",
-        "medications.yaml: gabapentin.question",
-        "medications.yaml: digoxin.effect",
-        "medications.yaml: integrase-inhibitor.effect",
-        "medications.yaml: integrase-inhibitor.advice",
-        "medications.yaml: aminoglycoside.effect",
-        "medications.yaml: aminoglycoside.advice",
-        "medications.yaml: aminoglycoside.question",
-        "medications.yaml: magnesium-antacid-laxative.effect",
-        "medications.yaml: magnesium-antacid-laxative.advice",
-        "medications.yaml: magnesium-antacid-laxative.question",
-        "medications.yaml: blood-pressure-medicine.effect",
-        "medications.yaml: blood-pressure-medicine.advice",
-        "medications.yaml: blood-pressure-medicine.question",
-    };
-
     private static readonly IReadOnlyList<(PatientText Text, ReadingGrade.Measure Measure)> Measured =
         [.. PatientTexts.All(ContentCatalog.LoadEmbedded())
             .Where(t => !IsSpanish(t.Id))
@@ -86,11 +33,8 @@ public sealed class ReadabilityTests(ITestOutputHelper output)
         foreach (var (text, m) in hardest.Take(20))
             output.WriteLine($"{m.Grade,5:0.0}  {m.Words,3} words  {text.Id}");
 
-        var tooHard = hardest.Where(m => m.Measure.Grade > GradeLimit && !PendingMedicationTexts.Contains(m.Text.Id)).ToList();
+        var tooHard = hardest.Where(m => m.Measure.Grade > GradeLimit).ToList();
         Assert.True(tooHard.Count == 0, "Above grade " + GradeLimit + ":\n" + string.Join("\n", tooHard.Select(m => $"{m.Measure.Grade:0.0} {m.Text.Id}: {m.Text.Text}")));
-
-        var nowPlain = Measured.Where(m => PendingMedicationTexts.Contains(m.Text.Id) && m.Measure.Grade <= GradeLimit).Select(m => m.Text.Id).ToList();
-        Assert.True(nowPlain.Count == 0, "Now at or below the limit, remove from PendingMedicationTexts: " + string.Join(", ", nowPlain));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class InteractionScreeningDialogTests
         var all = await conv.SendAsync("none of these");
         var text = all.AllText();
         Assert.Contains("How serious: **moderate**", text);
-        Assert.Contains("*What to do:* Ask your prescriber before adding magnesium", text);
+        Assert.Contains("*What to do:* Ask your prescriber before you add magnesium", text);
         Assert.Contains("NIH Office of Dietary Supplements", text);
         Assert.Contains("MedlinePlus", text);
         Assert.Contains("Please talk with a doctor or pharmacist", text);
@@ -203,7 +203,7 @@ public sealed class InteractionScreeningDialogTests
         var late = await conv.SendAsync("oh wait, I take doxycycline");
         Assert.Contains("**doxycycline**: a tetracycline antibiotic", late.AllText());
         var result = await ScreeningTranscript.FinishAsync(conv);
-        Assert.Contains("at least 2 hours before, or 4 to 6 hours after", result.AllText()); // NIH ODS, issue 15
+        Assert.Contains("at least 2 hours before any magnesium. Or take it 4 to 6 hours after", result.AllText()); // NIH ODS, issue 15
         Assert.DoesNotContain("You told me you take no medicines", result.AllText());
     }
 
@@ -312,7 +312,7 @@ public sealed class InteractionScreeningDialogTests
         Assert.Contains("Severe kidney disease or dialysis", transcript.AllButtons());
         var card = ScreeningTranscript.SummaryCard(transcript);
         Assert.Contains("ciprofloxacin", ScreeningTranscript.CardText(card));
-        Assert.Contains("2 hours before, or 6 hours after", transcript.AllText()); // issue 15: ciprofloxacin's own label
+        Assert.Contains("2 hours before magnesium, or 6 hours after", transcript.AllText()); // issue 15: ciprofloxacin's own label
     }
 
     public static TheoryData<string[]> ScreeningPaths() => new()

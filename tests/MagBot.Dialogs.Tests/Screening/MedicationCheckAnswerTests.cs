@@ -93,9 +93,9 @@ public sealed class MedicationCheckAnswerTests
         Assert.Contains("**magnesium hydroxide**: a magnesium-containing antacid or laxative", understood);
         var text = (await ScreeningTranscript.FinishAsync(conv)).AllText();
         Assert.Contains("**Magnesium you already take:** magnesium oxide (500 mg), magnesium hydroxide.", text);
-        Assert.Contains("add up to **500 mg**, which is **above the upper limit of 350 mg a day**", text);
+        Assert.Contains("add up to **500 mg**. That is **above the upper limit of 350 mg a day**", text);
         Assert.Contains("the weight of the whole salt", text);
-        Assert.Contains("For anything without an amount", text);
+        Assert.Contains("Some things have no amount yet", text);
         Assert.Contains("counts toward your daily total", text);
         Assert.Contains("does not include magnesium from food", text);
     }
@@ -139,8 +139,8 @@ public sealed class MedicationCheckAnswerTests
         await conv.SendAsync("Check my medications");
         await conv.SendAsync("Avelox and Cipro");
         var text = (await ScreeningTranscript.FinishAsync(conv)).AllText();
-        Assert.Contains("take moxifloxacin at least 4 hours before, or 8 hours after", text);
-        Assert.Contains("take ciprofloxacin at least 2 hours before, or 6 hours after", text);
+        Assert.Contains("when to take moxifloxacin. Take it at least 4 hours before magnesium, or 8 hours after", text);
+        Assert.Contains("when to take ciprofloxacin. Take it at least 2 hours before magnesium, or 6 hours after", text);
     }
 
     [Fact]

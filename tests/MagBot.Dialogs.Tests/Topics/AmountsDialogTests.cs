@@ -49,7 +49,7 @@ public sealed class AmountsDialogTests
         using var conv = new BotConversation();
         var replies = await conv.SendAsync("I'm 52 and I take 2000 mg of magnesium a day");
         Assert.Contains(replies, r => r.Text!.StartsWith("**2,000 mg a day is more than the upper limit** of 350 mg", StringComparison.Ordinal));
-        Assert.Contains("talk to a health care provider", replies.AllText());
+        Assert.Contains("talk to a provider", replies.AllText());
         Assert.DoesNotContain(replies, r => r.Text == Text(conv, "amounts.dose.offer"));
     }
 

@@ -64,31 +64,9 @@ public sealed class ConversationRunner(
             logger.LogInformation("Trained-layer {Category} not raised for an answer to the medication check", alert.Category);
             alert = null;
         }
-        if (alert?.Category == SafetyCategories.Language)
-        {
-            // A language MagBot cannot answer in: say so, with the emergency number; the flow waits as it was.
-            logger.LogInformation("Message not in English; language reply sent");
-            foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
-            if (dc.ActiveDialog is null) await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
-            return TurnOutcome.Save;
-        }
-        if (alert?.Category == SafetyCategories.Symptom)
-        {
-            // The safety net: a symptom never starts a topic. It gets whom to contact, then the menu.
-            logger.LogInformation("Symptom safety net answered; flow stopped");
-            data.Stack.Clear();
-            data.Suspended = null;
-            foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
-            await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
-            return TurnOutcome.Save;
-        }
         if (alert is not null)
         {
-            // Any red flag wins: urgent guidance first, and the current flow stops.
-            logger.LogWarning("Safety rule {RuleId} matched; flow stopped", alert.RuleId);
-            data.Stack.Clear();
-            data.Suspended = null;
-            foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+            await AnswerSafetyAlertAsync(dc, alert, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
         // Told after the safety screen, so urgent guidance is always the first reply of a turn.
@@ -148,6 +126,27 @@ public sealed class ConversationRunner(
         await StartTopicAsync(dc, intent, medicines, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
+    }
+
+    /// <summary>
+    /// The safety screen's reply comes first. A red flag (any alarm) stops the current flow: urgent guidance and nothing
+    /// after it. The symptom safety net stops it too, then offers the menu: a symptom never starts a topic. A language
+    /// MagBot cannot answer in gets its reply with the emergency number, and the flow waits as it was.
+    /// </summary>
+    private async Task AnswerSafetyAlertAsync(DialogContext dc, SafetyAlert alert, CancellationToken cancellationToken)
+    {
+        var language = alert.Category == SafetyCategories.Language;
+        if (SafetyCategories.IsAlarm(alert.Category)) logger.LogWarning("Safety screen raised {Category} ({RuleId}); flow stopped", alert.Category, alert.RuleId);
+        else logger.LogInformation("Safety screen answered {Category}", alert.Category);
+        var idle = dc.ActiveDialog is null;
+        if (!language)
+        {
+            dc.Data.Stack.Clear();
+            dc.Data.Suspended = null;
+        }
+        foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        if (alert.Category == SafetyCategories.Symptom || (language && idle))
+            await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Below this, an alarm of the trained layer alone does not interrupt an answer to the check's question.</summary>

@@ -90,11 +90,11 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         var ruleAlert = _rules.Screen(text);
         var ruleCategories = ruleAlert?.Categories ?? [];
         var model = _model.IsCompletedSuccessfully ? _model.Result : _model.GetAwaiter().GetResult();
-        var (classified, modelAlarm) = Classify(model, text, _thresholds);
+        var (classified, modelAlarm, ordinary) = Classify(model, text, _thresholds);
 
         // Crisis rules are never vetoed: a denial of self-harm is not trusted (red-flags.yaml, decisions).
-        var vetoed = classified is null && ruleCategories.Count > 0 && SafetyFeatures.Words(text).Count >= MinWords && !ruleCategories.Contains(SafetyCategories.Crisis)
-            && model.Probability(text, SafetyCategories.Ordinary) >= _thresholds.RuleVeto;
+        var vetoed = classified is null && ruleCategories.Count > 0 && !ruleCategories.Contains(SafetyCategories.Crisis)
+            && ordinary >= _thresholds.RuleVeto;
         var categories = Merge(vetoed ? [] : ruleCategories, classified);
         var spanish = language == MessageLanguage.Spanish;
         if (categories.Count == 0)
@@ -111,20 +111,23 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
 
     /// <summary>The classifier's call: the most likely alarm category when alarms together pass the alarm threshold,
     /// else the safety net when symptoms pass the safety-net threshold, else nothing. A long message is also judged
-    /// sentence by sentence, so one urgent sentence in a pasted note is not drowned by the rest.</summary>
-    public static (string? Category, float Alarm) Classify(SafetyModel model, string? text, SafetyThresholds thresholds)
+    /// sentence by sentence, so one urgent sentence in a pasted note is not drowned by the rest. Also how sure the model
+    /// is that the whole message is ordinary talk (0 for a message too short to judge), for the rule veto.</summary>
+    public static (string? Category, float Alarm, float Ordinary) Classify(SafetyModel model, string? text, SafetyThresholds thresholds)
     {
         // One or two words ("7", "blue", "pregnant", "no") are answers to the bot's own questions far more often than an
         // emergency, and give the model too little to go on; the rules still read them ("thunderclap", "suicidal", "can't breathe").
-        if (SafetyFeatures.Words(text).Count < MinWords) return (null, 0);
-        var best = Decide(model, model.Predict(text), thresholds);
+        if (SafetyFeatures.Words(text).Count < MinWords) return (null, 0, 0);
+        var whole = model.Predict(text);
+        var ordinary = whole[model.IndexOf(SafetyCategories.Ordinary)];
+        var best = Decide(model, whole, thresholds);
         foreach (var sentence in Sentences(text))
         {
             var d = Decide(model, model.Predict(sentence), thresholds);
             if (d.Category is null) continue;
             if (best.Category is null || Severity(d).CompareTo(Severity(best)) > 0) best = d;
         }
-        return best;
+        return (best.Category, best.Alarm, ordinary);
 
         static (int Level, float Alarm) Severity((string? Category, float Alarm) d) =>
             (d.Category is null ? 0 : SafetyCategories.IsAlarm(d.Category) ? 2 : 1, d.Alarm);
@@ -170,10 +173,10 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
     {
         var set = new HashSet<string>(rules, StringComparer.Ordinal);
         if (classified is not null) set.Add(classified);
-        if (set.Contains(SafetyCategories.Crisis) && (set.Contains(SafetyCategories.Poisoning) || set.Contains("mg_toxicity")))
+        if (set.Contains(SafetyCategories.Crisis) && (set.Contains(SafetyCategories.Poisoning) || set.Contains(SafetyCategories.MagnesiumToxicity)))
         {
             set.Remove(SafetyCategories.Poisoning);
-            set.Remove("mg_toxicity");
+            set.Remove(SafetyCategories.MagnesiumToxicity);
             set.Add(SafetyCategories.IntentionalOverdose);
         }
         if (set.Contains(SafetyCategories.IntentionalOverdose)) set.Remove(SafetyCategories.Crisis);
@@ -188,9 +191,7 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         {
             var key = r.Spanish ? r.Key + SpanishSuffix : r.Key;
             // Where the channel shows citations (Web Chat), a person can open the source of the urgent advice.
-            var citations = _content.Entry(key).Sources.Select(_content.Source)
-                .Select((s, i) => new ReplyCitation(i + 1, s.Title, s.Publisher, s.Url, s.Citation)).ToList();
-            return new Reply { Text = _content.Text(key, args), Citations = citations };
+            return new Reply { Text = _content.Text(key, args), Citations = ReplyCitation.Of(_content.Entry(key).Sources.Select(_content.Source)) };
         })]);
     }
 }

@@ -9,6 +9,7 @@ public static class SafetyCategories
     public const string IntentionalOverdose = "intentional_overdose";
     public const string Crisis = "crisis";
     public const string Poisoning = "poisoning";
+    public const string MagnesiumToxicity = "mg_toxicity";
     public const string Urgent = "urgent";
     /// <summary>A current symptom that is not an emergency: the safety net's reply, never a topic.</summary>
     public const string Symptom = "symptom";
@@ -21,7 +22,7 @@ public static class SafetyCategories
     public static readonly IReadOnlySet<string> Emergencies = new HashSet<string>(StringComparer.Ordinal)
     {
         IntentionalOverdose, "emergency", "stroke", "heart", "breathing_allergy", "seizure", "head_injury", "headache_emergency",
-        "meningitis", "pregnancy", "carbon_monoxide", "mg_toxicity", Poisoning, Crisis,
+        "meningitis", "pregnancy", "carbon_monoxide", MagnesiumToxicity, Poisoning, Crisis,
     };
 
     /// <summary>True for every category that is an alarm (an emergency, a crisis, a poisoning or see a doctor today).</summary>

@@ -16,8 +16,7 @@ public static class TopicReplies
 
     /// <summary>The distinct <paramref name="sourceIds"/> as numbered citations, in order of first citation.</summary>
     public static IReadOnlyList<ReplyCitation> Citations(DialogContext dc, IEnumerable<string> sourceIds) =>
-        [.. sourceIds.Distinct(StringComparer.Ordinal).Select(dc.Content.Source)
-            .Select((s, i) => new ReplyCitation(i + 1, s.Title, s.Publisher, s.Url, s.Citation))];
+        ReplyCitation.Of(sourceIds.Select(dc.Content.Source));
 
     /// <summary>The source ids cited by <paramref name="factKeys"/>, in order of first citation.</summary>
     public static IEnumerable<string> SourcesOf(DialogContext dc, IEnumerable<string> factKeys) =>

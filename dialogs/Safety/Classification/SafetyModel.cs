@@ -90,11 +90,11 @@ public sealed class SafetyModel
         return p;
     }
 
-    /// <summary>The probability that <paramref name="text"/> is <paramref name="label"/> (0 for a label the model does not know).</summary>
-    public float Probability(string? text, string label)
+    /// <summary>Where <paramref name="label"/> stands in <see cref="Predict"/>'s probabilities.</summary>
+    public int IndexOf(string label)
     {
         var i = Array.IndexOf((string[])Labels, label);
-        return i < 0 ? 0 : Predict(text)[i];
+        return i >= 0 ? i : throw new ArgumentException($"The safety model was not trained on '{label}'.", nameof(label));
     }
 
     private static void Probabilities(int[] buckets, float value, float[] weights, float[] bias, float[] p)

@@ -9,12 +9,15 @@ namespace MagBot.Dialogs.Safety;
 /// <summary>Where the trained layer draws its lines: it alarms when the alarm categories together are at least
 /// <paramref name="Alarm"/> likely, and gives the safety net when a symptom or an alarm is at least <paramref name="SafetyNet"/>
 /// likely. <paramref name="RuleVeto"/>: see below. Chosen by cross-validation on the training data (<c>magbot safety-eval --cross-validate</c>), never on held-out sets.</summary>
-/// <paramref name="RuleVeto"/>: a rule's alarm (not a crisis rule's) is dropped when the classifier finds nothing and is at
-/// least this sure the message is ordinary talk ("can magnesium cause fainting?", "had chest pain last year, all clear").</summary>
-public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto)
+/// <paramref name="RuleVeto"/>: a rule's alarm is dropped when the classifier finds nothing and is at least this sure the
+/// message is ordinary talk ("can magnesium cause fainting?", "had chest pain last year, all clear"). A crisis rule needs
+/// <paramref name="CrisisVeto"/>, a higher bar: research questions and idioms ("suicide rates in chronic pain", "this paperwork
+/// is suicide") are dropped, a denial next to the words ("I don't want to kill myself, I just want the pain to stop") is not.</summary>
+public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto)
 {
-    /// <summary>Set low for recall: a false alarm costs a reply the person can dismiss, a missed emergency can cost a life.</summary>
-    public static readonly SafetyThresholds Default = new(0.35f, 0.65f, 0.9f);
+    /// <summary>Set low for recall: a false alarm costs a reply the person can dismiss, a missed emergency can cost a life.
+    /// The crisis veto (0.97) was chosen by cross-validation: it cost no crisis recall there and removed 60 of 466 false alarms.</summary>
+    public static readonly SafetyThresholds Default = new(0.35f, 0.65f, 0.9f, 0.97f);
 }
 
 /// <summary>What each layer of the screen made of one message (for the evaluation command and tests; never logged).</summary>
@@ -92,9 +95,9 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         var model = _model.IsCompletedSuccessfully ? _model.Result : _model.GetAwaiter().GetResult();
         var (classified, modelAlarm, ordinary) = Classify(model, text, _thresholds);
 
-        // Crisis rules are never vetoed: a denial of self-harm is not trusted (red-flags.yaml, decisions).
-        var vetoed = classified is null && ruleCategories.Count > 0 && !ruleCategories.Contains(SafetyCategories.Crisis)
-            && ordinary >= _thresholds.RuleVeto;
+        // A crisis rule is vetoed only when the classifier is all but certain: a denial of self-harm is not trusted (red-flags.yaml, decisions).
+        var veto = ruleCategories.Contains(SafetyCategories.Crisis) ? _thresholds.CrisisVeto : _thresholds.RuleVeto;
+        var vetoed = classified is null && ruleCategories.Count > 0 && ordinary >= veto;
         var categories = Merge(vetoed ? [] : ruleCategories, classified);
         var spanish = language == MessageLanguage.Spanish;
         if (categories.Count == 0)

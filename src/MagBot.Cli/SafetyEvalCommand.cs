@@ -36,6 +36,7 @@ public static class SafetyEvalCommand
                 case "--alarm" when i + 1 < args.Count: thresholds = thresholds with { Alarm = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--net" when i + 1 < args.Count: thresholds = thresholds with { SafetyNet = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--veto" when i + 1 < args.Count: thresholds = thresholds with { RuleVeto = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--crisis-veto" when i + 1 < args.Count: thresholds = thresholds with { CrisisVeto = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--folds" when i + 1 < args.Count && int.TryParse(args[i + 1], out folds) && folds >= 2: i++; break;
                 case var a when a.StartsWith('-'):
                     error.WriteLine($"Unknown or incomplete option '{a}'.\n{Usage}");
@@ -173,7 +174,10 @@ public sealed class SafetyReportWriter(TextWriter output)
         foreach (var r in rows.Where(r => !r.Helped).OrderBy(r => r.Example.Label, StringComparer.Ordinal))
         {
             var got = r.Categories.Count == 0 ? "(quiet)" : string.Join("+", r.Categories);
-            output.WriteLine($"{r.Example.Label,-20} got {got,-28} \"{r.Example.Text}\"");
+            // Which layer said what, so a reader knows whether a rule or the classifier needs other examples.
+            var rules = r.RuleCategories is { Count: > 0 } rc ? string.Join("+", rc) : "-";
+            var layers = $"[rules {rules}, model {r.ClassifierCategory ?? "-"}]";
+            output.WriteLine($"{r.Example.Label,-20} got {got,-28} {layers,-40} \"{r.Example.Text}\"");
         }
     }
 

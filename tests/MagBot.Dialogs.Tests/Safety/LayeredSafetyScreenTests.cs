@@ -95,6 +95,26 @@ public sealed class LayeredSafetyScreenTests
         Assert.True(verdict.Alert is null, $"\"{text}\" raised {verdict.Alert?.Category} (rules [{string.Join(", ", verdict.RuleCategories)}], model {verdict.ClassifierCategory})");
     }
 
+    [Theory]
+    [InlineData("are suicide rates higher among people living with chronic pain? I'm writing a report for my nursing course")]
+    [InlineData("renewing my car insurance online is absolute suicide. anyway, is magnesium glycinate ok at night?")]
+    public void A_crisis_rule_gives_way_only_when_the_classifier_is_all_but_certain_it_is_ordinary_talk(string text)
+    {
+        var verdict = Screen().Judge(text);
+        Assert.Contains(SafetyCategories.Crisis, verdict.RuleCategories);
+        Assert.True(verdict.Alert is null, $"\"{text}\" raised {verdict.Alert?.Category} (model {verdict.ClassifierCategory})");
+    }
+
+    [Theory]
+    [InlineData("I could kill myself for forgetting my pills again")]
+    [InlineData("I don't want to kill myself, I just want the pain to stop")]
+    [InlineData("not suicidal or anything, just tired of waking up every day")]
+    public void A_denial_next_to_the_words_still_gets_the_crisis_line(string text)
+    {
+        var verdict = Screen().Judge(text);
+        Assert.Contains(SafetyCategories.Crisis, verdict.Alert?.Categories ?? []);
+    }
+
     [Fact]
     public void The_trained_layer_alarms_where_no_rule_does()
     {

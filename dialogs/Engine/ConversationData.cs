@@ -7,8 +7,9 @@ namespace MagBot.Dialogs.Engine;
 /// </summary>
 public sealed class ConversationData
 {
-    /// <summary>Bump when the shape changes in a way older state cannot be read as.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>Bump when the shape changes in a way older state cannot be read as.
+    /// 2: a waiting prompt keeps content keys, not rendered texts (issue 18).</summary>
+    public const int CurrentVersion = 2;
 
     public int Version { get; set; } = CurrentVersion;
 

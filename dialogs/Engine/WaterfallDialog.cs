@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace MagBot.Dialogs.Engine;
@@ -19,6 +20,10 @@ public abstract class WaterfallDialog<TValues>(string id) : Dialog(id) where TVa
     {
         public int Index { get; set; }
         public TValues Values { get; set; } = new();
+
+        /// <summary>What the dialog was begun with, for the steps of the turn that begins it. Not stored: it may
+        /// hold the person's words, and a later step keeps what it needs in <see cref="Values"/>.</summary>
+        [JsonIgnore]
         public JToken? Options { get; set; }
     }
 
@@ -92,6 +97,7 @@ public sealed class WaterfallStep<TValues> where TValues : class, new()
     /// <summary>The dialog's typed state; changes are saved when the step returns.</summary>
     public TValues Values => _state.Values;
 
+    /// <summary>What the dialog was begun with: only in the turn that begins it (not stored; see the state).</summary>
     public TOptions? Options<TOptions>() => WaterfallDialog<TValues>.ReadOptions<TOptions>(_state);
 
     public Task<DialogTurnResult> NextAsync(object? result = null, CancellationToken cancellationToken = default) =>

@@ -56,9 +56,9 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
 
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = new Reply { Text = dc.Content.Text("amounts.dose.offer") },
-            Retry = new Reply { Text = dc.Content.Text("amounts.dose.offer.retry") },
-            Choices = TopicReplies.YesNo(dc),
+            PromptKey = "amounts.dose.offer",
+            RetryKey = "amounts.dose.offer.retry",
+            Choices = TopicReplies.YesNo,
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,11 +68,10 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
             return await step.NextAsync(stated, cancellationToken).ConfigureAwait(false);
         if (step.Result is not PromptResult<bool> { Succeeded: true, Value: true })
             return await CloseAsync(step, [], cancellationToken).ConfigureAwait(false);
-        var dc = step.Context;
         return await step.PromptAsync(PromptIds.Dose, new PromptOptions
         {
-            Prompt = new Reply { Text = dc.Content.Text("amounts.dose.ask") },
-            Retry = new Reply { Text = dc.Content.Text("amounts.dose.retry") },
+            PromptKey = "amounts.dose.ask",
+            RetryKey = "amounts.dose.retry",
             Min = 1,
             Max = 1_000_000,
         }, cancellationToken).ConfigureAwait(false);
@@ -86,11 +85,10 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
         step.Values.DoseMg = dose.Value;
         if (step.Values.AgeYears is not null)
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-        var dc = step.Context;
         return await step.PromptAsync(PromptIds.Age, new PromptOptions
         {
-            Prompt = new Reply { Text = dc.Content.Text("amounts.age.ask") },
-            Retry = new Reply { Text = dc.Content.Text("amounts.age.retry") },
+            PromptKey = "amounts.age.ask",
+            RetryKey = "amounts.age.retry",
             Min = 1,
             Max = 120,
         }, cancellationToken).ConfigureAwait(false);

@@ -43,9 +43,9 @@ public sealed class FoodsDialog(FoodCatalog foods, RdaTable rda) : WaterfallDial
         }, cancellationToken).ConfigureAwait(false);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = new Reply { Text = dc.Content.Text("foods.share.ask") },
-            Retry = new Reply { Text = dc.Content.Text("foods.share.retry") },
-            Choices = TopicReplies.YesNo(dc),
+            PromptKey = "foods.share.ask",
+            RetryKey = "foods.share.retry",
+            Choices = TopicReplies.YesNo,
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -53,11 +53,10 @@ public sealed class FoodsDialog(FoodCatalog foods, RdaTable rda) : WaterfallDial
     {
         if (step.Result is not PromptResult<bool> { Succeeded: true, Value: true })
             return await CloseAsync(step, [], cancellationToken).ConfigureAwait(false);
-        var dc = step.Context;
         return await step.PromptAsync(PromptIds.Age, new PromptOptions
         {
-            Prompt = new Reply { Text = dc.Content.Text("foods.age.ask") },
-            Retry = new Reply { Text = dc.Content.Text("foods.age.retry") },
+            PromptKey = "foods.age.ask",
+            RetryKey = "foods.age.retry",
             Min = 1,
             Max = 120,
         }, cancellationToken).ConfigureAwait(false);
@@ -68,12 +67,11 @@ public sealed class FoodsDialog(FoodCatalog foods, RdaTable rda) : WaterfallDial
         if (step.Result is not PromptResult<double> { Succeeded: true } age)
             return await CloseAsync(step, [], cancellationToken).ConfigureAwait(false);
         step.Values.Age = Math.Floor(age.Value);
-        var dc = step.Context;
         return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {
-            Prompt = new Reply { Text = dc.Content.Text("foods.sex.ask") },
-            Retry = new Reply { Text = dc.Content.Text("foods.sex.retry") },
-            Choices = GroupChoices(dc),
+            PromptKey = "foods.sex.ask",
+            RetryKey = "foods.sex.retry",
+            Choices = GroupChoices,
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,10 +106,10 @@ public sealed class FoodsDialog(FoodCatalog foods, RdaTable rda) : WaterfallDial
     }
 
     /// <summary>The "which applies to you" choices; titles and typed synonyms come from content ("group.*", "sex.*").</summary>
-    private static IReadOnlyList<Choice> GroupChoices(DialogContext dc) =>
+    private static readonly IReadOnlyList<ChoiceKey> GroupChoices =
     [
         .. new[] { RdaGroups.Female, RdaGroups.Male, RdaGroups.Pregnant, RdaGroups.Breastfeeding, RdaGroups.Unspecified }
-            .Select(g => new Choice(g, dc.Content.Text(Keys(g).Title), Synonyms(dc.Content.Text(Keys(g).Synonyms)))),
+            .Select(g => new ChoiceKey(g, Keys(g).Title, Keys(g).Synonyms)),
     ];
 
     // Keys written out in full, so the content cross-check finds each one as a literal.
@@ -132,9 +130,6 @@ public sealed class FoodsDialog(FoodCatalog foods, RdaTable rda) : WaterfallDial
         RdaGroups.Breastfeeding => "group.breastfeeding",
         _ => "group.unspecified",
     };
-
-    private static string[] Synonyms(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int Percent(double mg, int of) => (int)Math.Round(mg * 100 / of, MidpointRounding.AwayFromZero);
 

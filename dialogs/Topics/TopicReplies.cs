@@ -44,6 +44,5 @@ public static class TopicReplies
     }
 
     /// <summary>Yes/no buttons for a confirm prompt, worded from content.</summary>
-    public static IReadOnlyList<Choice> YesNo(DialogContext dc) =>
-        [new Choice("yes", dc.Content.Text("confirm.yes")), new Choice("no", dc.Content.Text("confirm.no"))];
+    public static IReadOnlyList<ChoiceKey> YesNo { get; } = [new("yes", "confirm.yes"), new("no", "confirm.no")];
 }

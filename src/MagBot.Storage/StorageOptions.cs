@@ -16,9 +16,20 @@ public sealed class StorageOptions
     /// Every read or write of an item starts the period again (sliding expiry).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(4);
 
-    /// <summary>The most items the embedded store holds; beyond it the cache compacts (oldest and
-    /// least recently used first) instead of growing.</summary>
+    /// <summary>The most items the embedded store holds; beyond it the least recently used go first. A second
+    /// bound beside <see cref="MaxMemoryMB"/>, which is the one that sizes memory.</summary>
     public long MaxItems { get; set; } = 200_000;
+
+    /// <summary>The most memory the embedded store's items may take, in megabytes (MiB; fractions allowed), each
+    /// item counted by its key and JSON text (<see cref="MemoryCacheStorage.SizeOf"/>). Beyond it the least
+    /// recently used conversations go first. At least 1. The default suits a small instance (App Service B1: 1.75 GB).</summary>
+    public double MaxMemoryMB { get; set; } = 256;
+
+    /// <summary>The largest <see cref="MaxMemoryMB"/> accepted: 1 TiB, far beyond any instance, to catch a value
+    /// given in bytes or kilobytes by mistake.</summary>
+    public const double MaxMemoryMBLimit = 1024 * 1024;
+
+    public long MaxMemoryBytes => (long)Math.Round(MaxMemoryMB * 1024 * 1024);
 
     /// <summary>Prefix of every Redis key, so several bots (or environments) can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "magbot:";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace MagBot.Storage;
@@ -19,6 +20,12 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         Positive(errors, $"{s}:RedisTimeout", options.RedisTimeout);
         if (options.MaxItems <= 0)
             errors.Add($"{s}:MaxItems must be a positive number of items, not {options.MaxItems}.");
+        if (!double.IsFinite(options.MaxMemoryMB) || options.MaxMemoryMB < 1)
+            errors.Add($"{s}:MaxMemoryMB must be a number of megabytes of at least 1, such as 256, not {options.MaxMemoryMB.ToString(CultureInfo.InvariantCulture)}: " +
+                "below that the store would refuse or evict a conversation's state at once.");
+        else if (options.MaxMemoryMB > StorageOptions.MaxMemoryMBLimit)
+            errors.Add($"{s}:MaxMemoryMB is in megabytes, at most {StorageOptions.MaxMemoryMBLimit.ToString(CultureInfo.InvariantCulture)}; " +
+                $"{options.MaxMemoryMB.ToString(CultureInfo.InvariantCulture)} looks like bytes or kilobytes.");
         if (options.UsesRedis)
         {
             if (string.IsNullOrWhiteSpace(options.KeyPrefix))

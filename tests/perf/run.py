@@ -9,6 +9,8 @@ embedded store; prints the figures and ratios and writes them to tests/perf/RESU
 
 Usage: python3 tests/perf/run.py [--duration SECONDS] [--no-write]
        python3 tests/perf/run.py --only startup [--startups N]   (start-up alone, MagBot and peer; prints only)
+       python3 tests/perf/run.py --only soak [--minutes N] [--store-mb MB]   (soak: RSS per minute under mixed
+           flows over ever-new conversations, and stored bytes per flow step; prints only)
 Needs wrk (Debian package `wrk`). Loopback only; every loop is bounded.
 """
 import argparse, datetime, json, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
@@ -123,10 +125,14 @@ def main():
     ap.add_argument("--startups", type=int, default=7, help="start-up samples per bot, interleaved (default 7)")
     ap.add_argument("--rounds", type=int, default=3, help="load rounds per connection count, bots in turn (default 3)")
     ap.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
-    ap.add_argument("--only", choices=["startup"], help="run one measurement alone and print it (RESULTS.md is not written)")
+    ap.add_argument("--only", choices=["startup", "soak"], help="run one measurement alone and print it (RESULTS.md is not written)")
+    ap.add_argument("--minutes", type=int, default=20, help="soak: minutes of load (default 20)")
+    ap.add_argument("--store-mb", type=float, help="soak: Storage:MaxMemoryMB for the service (default: its own default)")
     args = ap.parse_args()
     if args.only == "startup":
         return startup_only(args)
+    if args.only == "soak":
+        return soak(args)
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
@@ -206,6 +212,123 @@ def startup_only(args):
               f"processor time at the first answer: median {statistics.median(cpu[n]):.2f} s")
     ratio = med["magbot"] / med["peer"]
     print(f"MagBot / peer: {ratio:.2f}x (target <= 1.5x: {'met' if ratio <= 1.5 else 'NOT met'})")
+
+
+SOAK_CONNECTIONS = 8
+
+
+def soak(args):
+    """Soak: MagBot alone under mixed flows (soak.lua: topics, foods and amounts prompts, a medication check, help,
+    start over, delete my data) at 8 connections, a new conversation every 7 turns, for --minutes one-minute wrk
+    runs back to back; RSS, turns, errors and the store's own figures (/healthz) after each minute. First, the bytes
+    each conversation keeps in the store after every step of each flow (MemoryProbe state, in-process)."""
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install wrk")
+    log("stored bytes per flow step (MemoryProbe state)…")
+    probe = subprocess.run(["dotnet", "run", "-c", "Release", "--project", os.path.join(PERF, "MemoryProbe"), "--", "state"],
+                           capture_output=True, text=True, timeout=1200)
+    state_line = next((l for l in probe.stdout.splitlines() if l.startswith("STATE ")), None)
+    if state_line is None:
+        sys.exit("MemoryProbe state printed no STATE line:\n" + probe.stdout[-2000:] + probe.stderr[-2000:])
+    state = json.loads(state_line[len("STATE "):])
+
+    if args.store_mb is not None:
+        os.environ["Storage__MaxMemoryMB"] = str(args.store_mb)  # start() passes the environment on
+    out = tempfile.mkdtemp(prefix="magbot-soak-")
+    load_before = os.getloadavg()
+    try:
+        build(out, ["magbot"])
+        port = free_port()
+        proc, _ = start(out, "magbot", port)
+        try:
+            # Resident memory "at start" is after the background builds the first turn sets off have landed.
+            time.sleep(20)
+            minutes = [{"minute": 0, "rss_mib": rss_kib(proc.pid) / 1024, **store_figures(port)}]
+            log(f"soak: start {minutes[0]['rss_mib']:.0f} MiB")
+            for m in range(1, args.minutes + 1):
+                env = {"RUN": str(m)}
+                cmd = ["wrk", f"-t{SOAK_CONNECTIONS}", f"-c{SOAK_CONNECTIONS}", "-d60s", "--timeout", "5s",
+                       "-s", os.path.join(PERF, "soak.lua"), f"http://127.0.0.1:{port}"]
+                res = subprocess.run(cmd, env=dict(os.environ, **env), capture_output=True, text=True, timeout=180).stdout
+                line = next((l for l in res.splitlines() if l.startswith("RESULT ")), None)
+                if line is None:
+                    raise RuntimeError("wrk printed no RESULT line:\n" + res)
+                r = json.loads(line[len("RESULT "):])
+                row = {"minute": m, "rss_mib": rss_kib(proc.pid) / 1024, "turns": r["requests"],
+                       "errors": r["non2xx"] + r["socket_errors"], "p99_ms": r["p99_ms"], **store_figures(port)}
+                minutes.append(row)
+                log(f"soak minute {m}: {row['rss_mib']:.0f} MiB, {row['turns']} turns, {row['errors']} errors, "
+                    f"store {row.get('items', 0)} items / {row.get('stored_mib', 0):.1f} MiB, {row.get('evictions', 0)} evictions")
+        finally:
+            stop(proc)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    soak_report(args, state, minutes, load_before, os.getloadavg())
+
+
+def store_figures(port):
+    """The embedded store's own figures from /healthz (items, stored bytes, budget, evictions)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
+            h = json.loads(r.read())
+        return {"items": h.get("items", 0), "stored_mib": h.get("storedBytes", 0) / 2**20,
+                "budget_mib": h.get("budgetBytes", 0) / 2**20, "evictions": h.get("evictions", 0)}
+    except (OSError, ValueError):
+        return {}
+
+
+def slope(points):
+    """Least-squares slope of (x, y) points; 0 with fewer than two."""
+    if len(points) < 2:
+        return 0.0
+    mx = statistics.fmean(x for x, _ in points)
+    my = statistics.fmean(y for _, y in points)
+    den = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / den if den else 0.0
+
+
+def soak_report(args, state, minutes, load_before, load_after):
+    w = print
+    w(f"## Soak ({args.minutes} min)\n")
+    w(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}; load average "
+      f"{load_before[0]:.1f} before, {load_after[0]:.1f} after (shared machine).")
+    w(f"Command: `python3 tests/perf/run.py --only soak --minutes {args.minutes}"
+      + (f" --store-mb {args.store_mb:g}" if args.store_mb is not None else "") + "` (published Release build, Production, "
+      f"anonymous allowed, logging at Warning; `soak.lua`: mixed flows at {SOAK_CONNECTIONS} connections, a new conversation every 7 turns).\n")
+    w("| minute | RSS MiB | turns | errors | p99 ms | store items | store MiB | evictions |")
+    w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for m in minutes:
+        w(f"| {m['minute']} | {m['rss_mib']:.0f} | {m.get('turns', '')} | {m.get('errors', '')} | "
+          + (f"{m['p99_ms']:.1f}" if 'p99_ms' in m else "") + f" | {m.get('items', '')} | {m.get('stored_mib', 0):.1f} | {m.get('evictions', '')} |")
+    start_rss = minutes[0]["rss_mib"]
+    half = [(m["minute"], m["rss_mib"]) for m in minutes if m["minute"] >= args.minutes / 2]
+    growth = slope(half)
+    peak = max(m["rss_mib"] for m in minutes)
+    budget = minutes[0].get("budget_mib", 0)
+    turns = sum(m.get("turns", 0) for m in minutes)
+    errors = sum(m.get("errors", 0) for m in minutes)
+    w(f"\nTurns {turns:,}, errors {errors}. RSS at start {start_rss:.0f} MiB, peak {peak:.0f} MiB, end {minutes[-1]['rss_mib']:.0f} MiB; "
+      f"growth over the second half (minutes {half[0][0]}–{half[-1][0]}, least squares): **{growth:.1f} MiB a minute** (target ≤ 2 over a 20-minute run).")
+    limit = start_rss + budget + 128
+    w(f"RSS never above start + store budget ({budget:.0f} MiB) + 128 MiB = {limit:.0f} MiB: {'met' if peak <= limit else 'NOT met'} (peak {peak:.0f}).\n")
+    w("### Stored bytes per conversation, each flow step (conversation + user state, JSON as stored)\n")
+    w("| flow | step | conversation | user | total |")
+    w("| --- | --- | ---: | ---: | ---: |")
+    for r in state:
+        w(f"| {r['flow']} | {r['step']} | {r['conversation']} | {r['user']} | {r['conversation'] + r['user']} |")
+    worst = max(state, key=lambda r: r["conversation"] + r["user"])
+    total = worst["conversation"] + worst["user"]
+    w(f"\nLargest: {total} bytes ({worst['flow']}, {worst['step']}); target ≤ 1024 at every step: {'met' if total <= 1024 else 'NOT met'}.")
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (f"{os.cpu_count()} cores ({cpu}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
+            f"{platform.system()} {platform.release()}")
 
 
 def report(load, startup, memory, args, rounds, startup_samples):

@@ -9,7 +9,7 @@ public sealed class ChoicePrompt(string id = ChoicePrompt.DefaultId) : Prompt<Ch
 
     protected override bool TryRecognize(DialogContext dc, string text, PromptOptions options, out Choice value)
     {
-        var found = ChoiceRecognizer.Recognize(text, options.Choices);
+        var found = ChoiceRecognizer.Recognize(text, Choices(dc, options));
         value = found!;
         return found is not null;
     }

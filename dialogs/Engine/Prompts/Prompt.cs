@@ -6,7 +6,8 @@ namespace MagBot.Dialogs.Engine;
 /// <summary>
 /// Asks a question and waits for an answer it can recognise. An answer it cannot use gets the retry
 /// wording (a hint); after <see cref="PromptOptions.MaxAttempts"/> failed tries it says so kindly and
-/// ends with <see cref="PromptResult{T}.Failed"/>, so the calling dialog can move on.
+/// ends with <see cref="PromptResult{T}.Failed"/>, so the calling dialog can move on. It keeps only
+/// <see cref="PromptOptions"/> (content keys) between turns and renders the wording each time it asks.
 /// </summary>
 public abstract class Prompt<T>(string id) : Dialog(id)
 {
@@ -24,7 +25,7 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         var opts = options as PromptOptions
             ?? throw new ArgumentException($"Prompt '{Id}' needs PromptOptions; it was given {options?.GetType().Name ?? "nothing"}.", nameof(options));
         dc.SetState(new State { Options = opts });
-        await dc.SendAsync(WithChoices(opts.Prompt, opts), cancellationToken).ConfigureAwait(false);
+        await dc.SendAsync(Ask(dc, opts.PromptKey, opts), cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
@@ -45,14 +46,14 @@ public abstract class Prompt<T>(string id) : Dialog(id)
             await dc.SendTextAsync(options.GiveUpKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(PromptResult<T>.Failed, cancellationToken).ConfigureAwait(false);
         }
-        await dc.SendAsync(WithChoices(options.Retry ?? options.Prompt, options), cancellationToken).ConfigureAwait(false);
+        await dc.SendAsync(Ask(dc, options.RetryKey ?? options.PromptKey, options), cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
         var options = dc.GetState<State>().Options;
-        return options is null ? Task.CompletedTask : dc.SendAsync(WithChoices(options.Prompt, options), cancellationToken);
+        return options is null ? Task.CompletedTask : dc.SendAsync(Ask(dc, options.PromptKey, options), cancellationToken);
     }
 
     public override bool Accepts(DialogContext dc, string text)
@@ -61,8 +62,13 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         return options is not null && TryRecognize(dc, text, options, out _);
     }
 
-    private static Reply WithChoices(Reply reply, PromptOptions options) =>
-        options.Choices.Count == 0 || reply.Buttons.Count > 0
-            ? reply
-            : reply with { Buttons = [.. options.Choices.Select(c => new ReplyButton(c.Title, c.Title))] };
+    /// <summary>The choices in the words content gives them now.</summary>
+    protected static IReadOnlyList<Choice> Choices(DialogContext dc, PromptOptions options) =>
+        [.. options.Choices.Select(c => c.Render(dc.Content))];
+
+    private static Reply Ask(DialogContext dc, string key, PromptOptions options) => new()
+    {
+        Text = dc.Content.Text(key),
+        Buttons = [.. Choices(dc, options).Select(c => ReplyButton.Same(c.Title))],
+    };
 }

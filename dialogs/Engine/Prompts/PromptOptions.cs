@@ -1,14 +1,18 @@
-using MagBot.Dialogs.Replies;
+using MagBot.Dialogs.Knowledge;
 
 namespace MagBot.Dialogs.Engine;
 
-/// <summary>What a prompt asks, how it asks again, and when it gives up. Stored with the prompt between turns.</summary>
+/// <summary>What a prompt asks, how it asks again, and when it gives up. Stored with the prompt between turns, so it
+/// holds content keys and values, never rendered text: the wording is looked up each time it is sent (a waiting prompt
+/// costs about 150 bytes of state instead of the 0.8–1.4 KB its texts took).</summary>
 public sealed record PromptOptions
 {
-    public required Reply Prompt { get; init; }
+    /// <summary>The content key of the question.</summary>
+    public required string PromptKey { get; init; }
 
-    /// <summary>Sent after an answer the prompt could not use; should say what a good answer looks like.</summary>
-    public Reply? Retry { get; init; }
+    /// <summary>The content key sent after an answer the prompt could not use; should say what a good answer looks
+    /// like. The question again when null.</summary>
+    public string? RetryKey { get; init; }
 
     /// <summary>Sent when the prompt gives up after <see cref="MaxAttempts"/> tries. Default: a content key's wording.</summary>
     public string GiveUpKey { get; init; } = "prompt.giveup";
@@ -16,14 +20,24 @@ public sealed record PromptOptions
     public int MaxAttempts { get; init; } = 3;
 
     /// <summary>For choice prompts: the choices offered (also shown as buttons).</summary>
-    public IReadOnlyList<Choice> Choices { get; init; } = [];
+    public IReadOnlyList<ChoiceKey> Choices { get; init; } = [];
 
     /// <summary>For number prompts: the smallest and largest acceptable value.</summary>
     public double? Min { get; init; }
     public double? Max { get; init; }
 }
 
-/// <summary>An option in a choice prompt: <see cref="Value"/> is what the dialog receives, <see cref="Title"/> the button,
+/// <summary>An option of a choice prompt as stored: <see cref="Value"/> is what the dialog receives, <see cref="TitleKey"/>
+/// the content key of the button, <see cref="SynonymsKey"/> that of other words a person might type for it (a
+/// comma-separated list).</summary>
+public sealed record ChoiceKey(string Value, string TitleKey, string? SynonymsKey = null)
+{
+    /// <summary>The choice in the words content gives it now.</summary>
+    public Choice Render(ContentCatalog content) => new(Value, content.Text(TitleKey),
+        SynonymsKey is null ? null : content.Text(SynonymsKey).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>An option in a choice prompt, in words: <see cref="Value"/> is what the dialog receives, <see cref="Title"/> the button,
 /// <see cref="Synonyms"/> other words a person might type for it.</summary>
 public sealed record Choice(string Value, string Title, IReadOnlyList<string>? Synonyms = null);
 

@@ -58,7 +58,7 @@ public static class HostExtensions
         }
         else
         {
-            services.AddSingleton(sp => new MemoryCacheStorage(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetService<TimeProvider>()));
+            services.AddSingleton(sp => new MemoryCacheStorage(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetService<TimeProvider>(), sp.GetService<ILogger<MemoryCacheStorage>>()));
             services.AddSingleton<IConversationLock, MemoryConversationLock>();
             services.AddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryCacheStorage>());
             services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<MemoryCacheStorage>());

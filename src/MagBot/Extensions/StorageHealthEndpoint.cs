@@ -4,7 +4,8 @@ namespace MagBot.Extensions;
 
 /// <summary><c>GET /healthz</c>: 200 <c>{status:"ok", storage:"ok"}</c> while state can be stored, 503
 /// <c>{status:"degraded", storage:"unavailable"}</c> while it cannot (Redis down), so App Service's health
-/// check takes a broken instance out of rotation and operators see why.</summary>
+/// check takes a broken instance out of rotation and operators see why. The embedded store adds its items, stored
+/// bytes, budget and eviction count.</summary>
 public static class StorageHealthEndpoint
 {
     /// <summary>A health probe must answer fast even when Redis hangs; the store's own timeout may be longer.</summary>
@@ -15,8 +16,11 @@ public static class StorageHealthEndpoint
         var probe = storage.IsAvailableAsync(cancellationToken);
         var finished = await Task.WhenAny(probe, Task.Delay(ProbeTimeout, cancellationToken)).ConfigureAwait(false);
         var available = finished == probe && await probe.ConfigureAwait(false);
-        return available
-            ? Results.Ok(new { status = "ok", storage = "ok", provider = storage.Provider })
-            : Results.Json(new { status = "degraded", storage = "unavailable", provider = storage.Provider }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        if (!available)
+            return Results.Json(new { status = "degraded", storage = "unavailable", provider = storage.Provider }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        // The embedded store also says how full it is: evictions that keep rising mean its budget is too small.
+        return storage is IStoreUsage usage
+            ? Results.Ok(new { status = "ok", storage = "ok", provider = storage.Provider, items = usage.Count, storedBytes = usage.StoredBytes, budgetBytes = usage.BudgetBytes, evictions = usage.Evictions })
+            : Results.Ok(new { status = "ok", storage = "ok", provider = storage.Provider });
     }
 }

@@ -1,4 +1,5 @@
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Topics;
 using MagBot.Dialogs.Understanding;
@@ -13,7 +14,9 @@ namespace MagBot.Dialogs.Tests.Support;
 /// </summary>
 public static class ProbeTopics
 {
-    public const string AskText = "PROBE: how many mg?";
+    /// <summary>The probe's question: a prompt stores a content key, so it asks with one of MagBot's own.</summary>
+    public const string AskKey = "amounts.dose.ask";
+    public static readonly string AskText = ContentCatalog.LoadEmbedded().Text(AskKey);
     public const string DoneText = "PROBE: done";
     public const string SideText = "PROBE: side answer";
     public const string StartTopic = "how much magnesium";
@@ -40,7 +43,7 @@ public static class ProbeTopics
         protected override IReadOnlyList<Step> Steps => [AskAsync, DoneAsync];
 
         private static Task<DialogTurnResult> AskAsync(WaterfallStep<Values> step, CancellationToken cancellationToken) =>
-            step.PromptAsync(PromptIds.Dose, new PromptOptions { Prompt = Reply.FromText(AskText) }, cancellationToken);
+            step.PromptAsync(PromptIds.Dose, new PromptOptions { PromptKey = AskKey }, cancellationToken);
 
         private static async Task<DialogTurnResult> DoneAsync(WaterfallStep<Values> step, CancellationToken cancellationToken)
         {

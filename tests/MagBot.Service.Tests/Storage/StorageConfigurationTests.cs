@@ -14,6 +14,9 @@ public sealed class StorageConfigurationTests
         { "Storage:Retention", "-00:10:00", "Storage:Retention" },
         { "Storage:Retention", "00:00:00", "Storage:Retention" },
         { "Storage:MaxItems", "0", "Storage:MaxItems" },
+        { "Storage:MaxMemoryMB", "0", "Storage:MaxMemoryMB" },
+        { "Storage:MaxMemoryMB", "0.5", "Storage:MaxMemoryMB" },
+        { "Storage:MaxMemoryMB", "268435456", "Storage:MaxMemoryMB" },
         { "Storage:LockWait", "00:00:00", "Storage:LockWait" },
     };
 
@@ -48,6 +51,8 @@ public sealed class StorageConfigurationTests
         Assert.Equal("ok", (string?)body["status"]);
         Assert.Equal("ok", (string?)body["storage"]);
         Assert.Equal("Memory", (string?)body["provider"]);
+        Assert.Equal(0, (long?)body["evictions"]);
+        Assert.Equal(256L * 1024 * 1024, (long?)body["budgetBytes"]);
     }
 
     [Fact]

@@ -11,9 +11,15 @@ using Microsoft.Extensions.DependencyInjection;
 // reports how much the managed heap grew per conversation after a full, compacting GC.
 // With "stages" first: times each understanding stage and a whole turn, to show where a turn's time goes.
 // With "startup" first: times each stage of a cold start, in a fresh process.
+// With "state" first: the bytes stored per conversation after each step of each flow (read back from the store).
 if (args.FirstOrDefault() == "startup")
 {
     StartupStages.Run();
+    return;
+}
+if (args.FirstOrDefault() == "state")
+{
+    await StateBytes.RunAsync();
     return;
 }
 if (args.FirstOrDefault() == "stages")
@@ -54,11 +60,14 @@ static long Heap()
 
 internal sealed class DiscardingAdapter : BotAdapter
 {
-    public async Task TurnAsync(IBot bot, string conversationId, string text)
+    public Task TurnAsync(IBot bot, string conversationId, string text) => TurnAsync(bot, conversationId, text, ActivityTypes.Message);
+
+    public async Task TurnAsync(IBot bot, string conversationId, string? text, string type)
     {
         var activity = new Activity
         {
-            Type = ActivityTypes.Message,
+            Type = type,
+            MembersAdded = type == ActivityTypes.ConversationUpdate ? [new ChannelAccount("u-" + conversationId)] : null,
             Id = "m",
             ChannelId = "emulator",
             ServiceUrl = "http://127.0.0.1:9/",

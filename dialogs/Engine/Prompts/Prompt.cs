@@ -42,7 +42,7 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         dc.SetState(state);
         if (state.Attempts >= options.MaxAttempts)
         {
-            await dc.SendTextAsync(options.GiveUpKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (options.GiveUpKey is { } giveUp) await dc.SendTextAsync(giveUp, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(PromptResult<T>.Failed, cancellationToken).ConfigureAwait(false);
         }
         await dc.SendAsync(WithChoices(options.Retry ?? options.Prompt, options), cancellationToken).ConfigureAwait(false);
@@ -57,9 +57,16 @@ public abstract class Prompt<T>(string id) : Dialog(id)
 
     public override bool Accepts(DialogContext dc, string text)
     {
-        var options = dc.GetState<State>().Options;
+        var options = OptionsOf(dc);
         return options is not null && TryRecognize(dc, text, options, out _);
     }
+
+    /// <summary>The options this prompt was begun with, while it is on top of the stack.</summary>
+    protected PromptOptions? OptionsOf(DialogContext dc) => dc.GetState<State>().Options;
+
+    /// <summary>Is <paramref name="text"/> one of the buttons this prompt offered?</summary>
+    protected static bool IsButton(PromptOptions options, string text) =>
+        options.Prompt.Buttons.Concat(options.Retry?.Buttons ?? []).Any(b => string.Equals(text.Trim(), b.Value, StringComparison.OrdinalIgnoreCase));
 
     private static Reply WithChoices(Reply reply, PromptOptions options) =>
         options.Choices.Count == 0 || reply.Buttons.Count > 0

@@ -10,8 +10,9 @@ public sealed record PromptOptions
     /// <summary>Sent after an answer the prompt could not use; should say what a good answer looks like.</summary>
     public Reply? Retry { get; init; }
 
-    /// <summary>Sent when the prompt gives up after <see cref="MaxAttempts"/> tries. Default: a content key's wording.</summary>
-    public string GiveUpKey { get; init; } = "prompt.giveup";
+    /// <summary>Sent when the prompt gives up after <see cref="MaxAttempts"/> tries. Default: a content key's wording.
+    /// Null: the prompt says nothing, because the calling dialog's next step says what happened (it may name the answer).</summary>
+    public string? GiveUpKey { get; init; } = "prompt.giveup";
 
     public int MaxAttempts { get; init; } = 3;
 

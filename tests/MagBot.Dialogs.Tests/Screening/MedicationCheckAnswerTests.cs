@@ -50,6 +50,7 @@ public sealed class MedicationCheckAnswerTests
 
     [Theory]
     [InlineData("cancel")]
+    [InlineData("start over")]
     [InlineData("Foods with magnesium")]
     public async Task Only_a_command_or_a_topic_button_leaves_the_check(string command)
     {
@@ -57,6 +58,18 @@ public sealed class MedicationCheckAnswerTests
         await conv.SendAsync("Check my medications");
         await conv.SendAsync(command);
         Assert.False(InCheck(conv));
+    }
+
+    [Fact]
+    public async Task At_anything_else_a_message_naming_a_medicine_is_added_even_beside_a_topic_question()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync("lasix");
+        var text = (await conv.SendAsync("what foods have magnesium? I also take synthroid")).AllText();
+        Assert.Contains("**levothyroxine**: a thyroid hormone", text);
+        Assert.DoesNotContain("Pumpkin seeds", text);
+        Assert.True(InCheck(conv));
     }
 
     [Fact]

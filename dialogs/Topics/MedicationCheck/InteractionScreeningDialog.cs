@@ -39,6 +39,8 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         public string Canonical { get; set; } = string.Empty;
         public string ClassId { get; set; } = string.Empty;
         public double? DoseMg { get; set; }
+        /// <summary>How many units the dose is taken as ("2 x 250 mg"); the dose is then per unit.</summary>
+        public int? Count { get; set; }
         public string? MagnesiumForm { get; set; }
     }
 
@@ -247,7 +249,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         foreach (var m in r.Found)
         {
             if (values.Medicines.Any(x => x.Canonical == m.Canonical && x.ClassId == m.ClassId)) continue;
-            values.Medicines.Add(new Medicine { Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg, MagnesiumForm = m.OwnMagnesiumForm });
+            values.Medicines.Add(new Medicine { Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg, Count = m.Count, MagnesiumForm = m.OwnMagnesiumForm });
             added.Add(m);
         }
         if (added.Count > 0)
@@ -333,7 +335,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
     private OwnMagnesiumTotal OwnMagnesium(Values state) => new(
         [.. state.Medicines.Where(m => m.MagnesiumForm is not null)
-            .Select(m => (m.Canonical, m.DoseMg, lexicon.Names.Any(n => n.Canonical == m.Canonical && n.SaltLabel)))],
+            .Select(m => (m.Canonical, m.DoseMg, m.Count, lexicon.Names.Any(n => n.Canonical == m.Canonical && n.SaltLabel)))],
         state.AgeYears,
         state.ConditionIds.Contains("child"));
 
@@ -362,9 +364,9 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     private string Understood(ContentCatalog content, MedicationMention m)
     {
         var cls = lexicon.Class(m.ClassId);
-        var isLay = cls.Names.Any(n => n.IsLayTerm && n.Canonical == m.Canonical);
+        var isLay = lexicon.IsLayTerm(cls.Id, m.Canonical);
         var dose = m.DoseMg is { } d
-            ? " " + content.Text("screening.understood.dose", new Dictionary<string, string?> { ["dose"] = d.ToString("0.###", CultureInfo.InvariantCulture) })
+            ? " " + content.Text("screening.understood.dose", new Dictionary<string, string?> { ["dose"] = (m.Count is > 1 and var n ? $"{n} × " : "") + d.ToString("0.###", CultureInfo.InvariantCulture) })
             : string.Empty;
         return content.Text(isLay ? "screening.understood.lay" : "screening.understood.item", new Dictionary<string, string?>
         {

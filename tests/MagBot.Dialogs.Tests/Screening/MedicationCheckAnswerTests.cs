@@ -113,6 +113,21 @@ public sealed class MedicationCheckAnswerTests
         Assert.Contains("does not include magnesium from food", text);
     }
 
+    [Theory]
+    [InlineData("2 x 250 mg magnesium oxide", "magnesium oxide (2 × 250 mg)")]
+    [InlineData("magnesium glycinate 250 mg x 2", "magnesium glycinate (2 × 250 mg)")]
+    [InlineData("2 tabs of magnesium citrate 250mg", "magnesium citrate (2 × 250 mg)")]
+    public async Task A_pill_count_multiplies_the_amount_in_the_total(string answer, string listed)
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync(answer);
+        var text = (await ScreeningTranscript.FinishAsync(conv)).AllText();
+        Assert.Contains($"**Magnesium you already take:** {listed}.", text);
+        Assert.Contains("add up to **500 mg**. That is **above the upper limit of 350 mg a day**", text);
+        Assert.Contains("the weight of the whole salt", text); // a label amount that may be the salt, not the magnesium
+    }
+
     [Fact]
     public async Task Own_magnesium_within_the_limit_still_counts_toward_the_daily_total()
     {

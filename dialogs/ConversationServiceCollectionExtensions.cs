@@ -106,6 +106,10 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, AmountsDialog>();
         services.AddSingleton<Dialog, SideEffectsDialog>();
         services.AddSingleton<Dialog, InteractionScreeningDialog>();
+        services.AddSingleton<Dialog>(sp => new MedicationPrompt(InteractionScreeningDialog.ListPromptId, MedicationQuestion.List, sp.GetRequiredService<MedicationRecognizer>()));
+        services.AddSingleton<Dialog>(sp => new MedicationPrompt(InteractionScreeningDialog.MorePromptId, MedicationQuestion.More, sp.GetRequiredService<MedicationRecognizer>()));
+        services.AddSingleton<Dialog>(sp => new MedicationPrompt(InteractionScreeningDialog.UnknownPromptId, MedicationQuestion.UnknownName, sp.GetRequiredService<MedicationRecognizer>()));
+        services.AddSingleton<Dialog>(sp => new ConditionsPrompt(InteractionScreeningDialog.ConditionsPromptId, sp.GetRequiredService<MedicationRecognizer>(), sp.GetRequiredService<MedicationLexicon>()));
         services.AddSingleton<Dialog, ProviderDialog>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
     }

@@ -113,7 +113,7 @@ public sealed class ConversationRunner(
         if (active is null && NamesMedicines(medicines.Recognition, intent))
         {
             // "I take amlodipine, can I take magnesium?": a message that names medicines starts the check with them.
-            await dc.BeginDialogAsync(InteractionScreeningDialog.DialogId, CheckStart(dc, medicines), cancellationToken).ConfigureAwait(false);
+            await dc.BeginDialogAsync(InteractionScreeningDialog.DialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
 
@@ -123,7 +123,7 @@ public sealed class ConversationRunner(
             await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
-        await StartTopicAsync(dc, intent, medicines, cancellationToken).ConfigureAwait(false);
+        await StartTopicAsync(dc, intent, cancellationToken).ConfigureAwait(false);
         await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
     }
@@ -158,7 +158,7 @@ public sealed class ConversationRunner(
     private bool IsAnswerToTheCheck(DialogContext dc, SafetyAlert alert, MedicationReading medicines) =>
         !alert.ByRule && alert.Category != SafetyCategories.Language
         && (alert.Category == SafetyCategories.Symptom || alert.ModelAlarm < MedicineListAlarmThreshold)
-        && dc.ActiveDialog is { Id: InteractionScreeningDialog.DialogId } check && check.Accepts(dc, dc.Text)
+        && dc.StackIds.Contains(InteractionScreeningDialog.DialogId) && dc.ActiveDialog is { } question && question.Accepts(dc, dc.Text)
         && (medicines.Recognition.Found.Count > 0 || medications.RecognizeConditions(dc.Text).Count > 0);
 
     /// <summary>Does the message name medicines the check should start with? A medicine's own name always
@@ -175,16 +175,6 @@ public sealed class ConversationRunner(
         // So is a multivitamin asked about with an amounts question ("does the magnesium in my multivitamin count toward the limit?").
         return found.Any(m => !lexicon.IsLayTerm(m.ClassId, m.Canonical) && m.OwnMagnesiumForm is null && m.ClassId != "multivitamin");
     }
-
-    /// <summary>
-    /// How the medication check is begun with the message that starts it (the trimmed <see cref="DialogContext.Text"/>).
-    /// The turn's reading of the untrimmed message carries over when trimming cannot change what the recognizer reads:
-    /// white space around the words never does, unless the message is long enough to be cut, where it moves the cut.
-    /// </summary>
-    private static object CheckStart(DialogContext dc, MedicationReading medicines) =>
-        medicines.Text is { } raw && (raw.Length <= TextNormalizer.MaxUnderstoodLength || raw == dc.Text)
-            ? new MedicationCheckStart(dc.Text, medicines)
-            : new TopicStart(dc.Text);
 
     /// <summary>The welcome: greeting, disclaimer and topic buttons.</summary>
     public async Task WelcomeAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
@@ -263,7 +253,7 @@ public sealed class ConversationRunner(
         }
     }
 
-    private async Task StartTopicAsync(DialogContext dc, IntentResult intent, MedicationReading medicines, CancellationToken cancellationToken)
+    private async Task StartTopicAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)
     {
         if (intent.Intent == Intents.None)
         {
@@ -287,8 +277,7 @@ public sealed class ConversationRunner(
             await SendMenuAsync(dc, "topic.unavailable", cancellationToken).ConfigureAwait(false);
             return;
         }
-        var start = dialogId == InteractionScreeningDialog.DialogId ? CheckStart(dc, medicines) : new TopicStart(dc.Text);
-        await dc.BeginDialogAsync(dialogId, start, cancellationToken).ConfigureAwait(false);
+        await dc.BeginDialogAsync(dialogId, new TopicStart(dc.Text), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ClarifyAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)

@@ -56,8 +56,10 @@ public sealed class MedicationLexicon
         _classes.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"No drug class '{id}' in {MedicationsFile}.");
 
     /// <summary>True when <paramref name="canonical"/> is a lay word of the class ("water pill"), not a medicine's name.</summary>
+    /// <summary>Is <paramref name="canonical"/> a lay word of the class, or of a class named only in lay words (a medicine
+    /// described by what it is for, "something for anxiety", is such a class's lay word too)?</summary>
     public bool IsLayTerm(string classId, string canonical) =>
-        _classes.TryGetValue(classId, out var c) && c.Names.Any(n => n.IsLayTerm && n.Canonical == canonical);
+        _classes.TryGetValue(classId, out var c) && c.Names.Any(n => n.IsLayTerm && n.Canonical == canonical || n.IsLayTerm && c.Names.All(x => x.IsLayTerm));
 
     public HealthCondition Condition(string id) =>
         Conditions.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"No condition '{id}' in {ConditionsFile}.");

@@ -8,9 +8,10 @@ namespace MagBot.Dialogs.Topics;
 /// limit for supplements and medicines for their age group (food does not count toward it). Amounts are as the
 /// person stated them; where a label may give the weight of the whole salt, the reply says the elemental amount counts.
 /// </summary>
-public sealed record OwnMagnesiumTotal(IReadOnlyList<(string Name, double? DoseMg, bool SaltLabel)> Products, double? AgeYears, bool IsChild)
+public sealed record OwnMagnesiumTotal(IReadOnlyList<(string Name, double? DoseMg, int? Count, bool SaltLabel)> Products, double? AgeYears, bool IsChild)
 {
-    public double StatedMilligrams => Products.Sum(p => p.DoseMg ?? 0);
+    /// <summary>The stated amounts added up; an amount given per unit ("2 x 250 mg") counts that many times.</summary>
+    public double StatedMilligrams => Products.Sum(p => (p.DoseMg ?? 0) * (p.Count ?? 1));
 
     public bool AnyAmountMissing => Products.Any(p => p.DoseMg is null);
 
@@ -20,7 +21,7 @@ public sealed record OwnMagnesiumTotal(IReadOnlyList<(string Name, double? DoseM
     public IReadOnlyList<string> Lines(ContentCatalog content, RdaTable rda)
     {
         if (Products.Count == 0) return [];
-        var names = string.Join(", ", Products.Select(p => p.DoseMg is { } d ? $"{p.Name} ({Mg(d)} mg)" : p.Name));
+        var names = string.Join(", ", Products.Select(p => p.DoseMg is { } d ? $"{p.Name} ({(p.Count is > 1 and var n ? $"{n} × " : "")}{Mg(d)} mg)" : p.Name));
         var lines = new List<string> { content.Text("screening.magnesium.yours", new Dictionary<string, string?> { ["names"] = names }) };
         var limit = AgeYears is { } age ? rda.UpperLimitFor(age) : null;
         var args = new Dictionary<string, string?>

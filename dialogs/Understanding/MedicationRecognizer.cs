@@ -26,6 +26,10 @@ public sealed partial class MedicationRecognizer
     // The vocabulary entry for magnesium whose form is not named ("magnesium 400 mg").
     private readonly DrugName? _plainMagnesium;
 
+    /// <summary>The class of a medicine the person takes but has not named ("something for anxiety").</summary>
+    private const string UnnamedClassId = "medicine-not-yet-named";
+    private readonly DrugClass? _unnamed;
+
     public MedicationRecognizer(MedicationLexicon lexicon)
     {
         _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
@@ -39,6 +43,7 @@ public sealed partial class MedicationRecognizer
             lexicon.Conditions.SelectMany(c => c.Synonyms.Append(c.Name).Select(s => (s, c))), lexicon.OrdinaryWords, c => c.Id);
         _plainMagnesium = lexicon.Names.FirstOrDefault(n => n.MagnesiumForm == "unknown" && !n.IsLayTerm);
         _ordinaryPhrases = new PhraseMatcher<string>(lexicon.OrdinaryPhrases.Select(p => (p, p)), lexicon.OrdinaryWords, p => p);
+        _unnamed = lexicon.Classes.FirstOrDefault(c => c.Id == UnnamedClassId);
     }
 
     /// <summary>Reads any message. Plain "magnesium" counts as a product only with an amount ("magnesium 400 mg"):
@@ -51,21 +56,33 @@ public sealed partial class MedicationRecognizer
 
     private MedicationRecognition Recognize(string? text, bool asAnswer)
     {
-        var words = Words(text);
+        var words = Prepare(Words(text), asAnswer);
         if (words.Length == 0) return MedicationRecognition.Empty;
         var found = new List<MedicationMention>();
         var unknown = new List<string>();
         double? pendingDose = null; // "500 mg calcium": a dose just before a name belongs to it
+        int? pendingCount = null;   // "2 x 250 mg magnesium": so does a count of units
         var plainMagnesiumSeen = false; // "magnesium" not yet read as a product
         var lastMentionEnd = -1;    // "lasix 40 mg": a dose just after a name belongs to it
         var i = 0;
         while (i < words.Length)
         {
+            if (TryCount(words, i, out var count, out var countLength))
+            {
+                // "Slow-Mag 2 tabs", "2 x 250 mg", "250 mg x 2": the amount is per unit, so the total is that many times it.
+                if (found.Count > 0 && lastMentionEnd == i) found[^1] = found[^1] with { Count = count };
+                else pendingCount = count;
+                i += countLength;
+                if (found.Count > 0 && lastMentionEnd == i - countLength) lastMentionEnd = i;
+                continue;
+            }
             if (TryDose(words, i, out var dose, out var doseLength))
             {
                 if (found.Count > 0 && found[^1].DoseMg is null && lastMentionEnd == i) found[^1] = found[^1] with { DoseMg = dose };
                 else pendingDose = dose;
                 i += doseLength;
+                // "magnesium 250 mg x 2": a count after the dose still belongs to the name before it.
+                if (found.Count > 0 && lastMentionEnd == i - doseLength) lastMentionEnd = i;
                 continue;
             }
             var hit = _names.MatchAt(words, i);
@@ -81,20 +98,29 @@ public sealed partial class MedicationRecognizer
             {
                 var matched = string.Join(' ', words.Skip(i).Take(h.Length));
                 // "Hyzaar 100/25" is losartan and hydrochlorothiazide: each component is checked on its own.
-                if (h.Payload.IsLayTerm && lastMentionEnd == i && found.Count > 0 && !_lexicon.IsLayTerm(found[^1].ClassId, found[^1].Canonical))
+                if (h.Payload.IsLayTerm && found.Count > 0 && !_lexicon.IsLayTerm(found[^1].ClassId, found[^1].Canonical)
+                    && (lastMentionEnd == i || i > 0 && words[i - 1] == "for"))
                 {
-                    // "Lasix water pill", "Colace stool softener": a lay word right after a name describes it.
+                    // "Lasix water pill", "Colace stool softener": a lay word right after a name describes it;
+                    // "yaz for birth control": so does one after "for", the reason for it.
                     i += h.Length;
                     lastMentionEnd = i;
+                    continue;
+                }
+                if (i > 0 && words[i - 1] == "without")
+                {
+                    // "Excedrin Tension Headache (the one without aspirin)": a medicine said to be left out is not taken.
+                    i += h.Length;
                     continue;
                 }
                 var parts = h.Payload.ClassId == CombinationClassId ? _combinations[h.Payload.Canonical].Components : [h.Payload];
                 foreach (var part in parts)
                 {
                     var cls = _lexicon.Class(part.ClassId);
-                    found.Add(new MedicationMention(part.Canonical, cls.Id, cls.Name, matched, parts.Count == 1 ? pendingDose : null, part.MagnesiumForm));
+                    found.Add(new MedicationMention(part.Canonical, cls.Id, cls.Name, matched, parts.Count == 1 ? pendingDose : null, part.MagnesiumForm) { Count = parts.Count == 1 ? pendingCount : null });
                 }
                 pendingDose = null;
+                pendingCount = null;
                 i += h.Length;
                 lastMentionEnd = i;
                 continue;
@@ -104,14 +130,24 @@ public sealed partial class MedicationRecognizer
             {
                 // "magnesium 400 mg", "250mg magnesium", "magnesium every night": the person's own magnesium, form not named.
                 var bare = i + 1 < words.Length ? BareMilligrams(words[i + 1]) : null;
-                found.Add(new MedicationMention(plainMg.Canonical, plainMg.ClassId, _lexicon.Class(plainMg.ClassId).Name, word, pendingDose ?? bare, plainMg.MagnesiumForm));
+                found.Add(new MedicationMention(plainMg.Canonical, plainMg.ClassId, _lexicon.Class(plainMg.ClassId).Name, word, pendingDose ?? bare, plainMg.MagnesiumForm) { Count = pendingCount });
                 pendingDose = null;
+                pendingCount = null;
                 i += bare is null ? 1 : 2;
                 lastMentionEnd = i;
                 continue;
             }
+            if (UnnamedMedicineAt(words, i, lastMentionEnd) is { } unnamed)
+            {
+                // "something for anxiety", "the monthly shot for my migraines": a medicine the person takes but has not named.
+                found.Add(unnamed.Mention);
+                pendingDose = null;
+                i += unnamed.Length;
+                lastMentionEnd = i;
+                continue;
+            }
             if (IsPlainMagnesium(word)) plainMagnesiumSeen = true;
-            if (IsMedicineLike(word) && !unknown.Contains(word)) unknown.Add(word);
+            else if (IsMedicineLike(word) && !unknown.Contains(word)) unknown.Add(word);
             // "400 mg of magnesium citrate": a dose carries over "of".
             if (word != "of") pendingDose = null;
             i++;
@@ -123,6 +159,135 @@ public sealed partial class MedicationRecognizer
         var saidNone = found.Count == 0 && unknown.Count == 0 && SaysNone(words);
         return new MedicationRecognition(found, unknown, saidNone);
     }
+
+    /// <summary>Magnesium salts that, named alone in a list of things taken, are magnesium ("glycinate at night") unless
+    /// another mineral comes first ("zinc glycinate"). Citrate, oxide and the like are left out: many minerals come as those.</summary>
+    private static readonly HashSet<string> MagnesiumOnlySalts = ["glycinate", "bisglycinate", "threonate", "malate", "taurate", "orotate"];
+
+    private static readonly HashSet<string> OtherMinerals = ["zinc", "iron", "ferrous", "calcium", "potassium", "copper", "chromium", "manganese", "sodium", "selenium", "boron", "lithium", "magnesium"];
+
+    /// <summary>Vitamin letters written apart from their number ("b-12", "D 3").</summary>
+    private static readonly HashSet<string> VitaminLetters = ["b", "d", "k"];
+
+    /// <summary>
+    /// Rewrites the ways people shorten what the vocabulary spells out: "mag" before a salt or after "milk of" is
+    /// magnesium ("mag l-threonate", "milk of mag"); a vitamin letter apart from its number is one word ("b 12" is
+    /// b12); and in an answer, a magnesium-only salt named alone is magnesium ("glycinate + threonate").
+    /// </summary>
+    private static string[] Prepare(string[] words, bool asAnswer)
+    {
+        var result = new List<string>(words.Length + 2);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            var next = i + 1 < words.Length ? words[i + 1] : null;
+            var afterNext = i + 2 < words.Length ? words[i + 2] : null;
+            if (w == "mag" && (IsSalt(next) || next == "l" && IsSalt(afterNext) || i >= 2 && words[i - 1] == "of" && words[i - 2] == "milk"))
+            {
+                result.Add(i >= 2 && words[i - 1] == "of" ? "magnesia" : "magnesium");
+                continue;
+            }
+            if (VitaminLetters.Contains(w) && next is { Length: <= 2 } && next.All(char.IsDigit) && !(i > 0 && words[i - 1].Length == 1))
+            {
+                result.Add(w + next);
+                i++;
+                continue;
+            }
+            if (w == "d" && next is not null && Number().IsMatch(next) && (i == 0 || words[i - 1] != "vitamin"))
+            {
+                // "D 5000", "iron, D 2000": vitamin D by its letter, with an amount in units.
+                result.Add("vitamin");
+                result.Add("d");
+                continue;
+            }
+            if (asAnswer && MagnesiumOnlySalts.Contains(w) && !(i > 0 && (OtherMinerals.Contains(words[i - 1]) || words[i - 1] is "mag" or "l" || IsPlainMagnesium(words[i - 1]))))
+                result.Add("magnesium");
+            else if (asAnswer && w == "l" && MagnesiumOnlySalts.Contains(next ?? "") && !(i > 0 && (OtherMinerals.Contains(words[i - 1]) || words[i - 1] == "mag")))
+                result.Add("magnesium");
+            result.Add(w);
+        }
+        return [.. result];
+
+        static bool IsSalt(string? word) => word is not null && (MagnesiumOnlySalts.Contains(word) || word is "citrate" or "oxide" or "chloride" or "lactate" or "aspartate" or "gluconate" or "sulfate" or "carbonate" or "hydroxide");
+    }
+
+    /// <summary>Words for a unit a dose is taken as: "2 tabs", "two capsules".</summary>
+    private static readonly HashSet<string> UnitWords = ["tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "pill", "pills", "gummy", "gummies", "softgel", "softgels", "scoop", "scoops", "chewable", "chewables"];
+
+    private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
+    };
+
+    /// <summary>A count of units at <paramref name="i"/>: "2 tabs", "two capsules", "2 x" or "2x" before a dose, "x 2" or "x2" after one.</summary>
+    private static bool TryCount(string[] words, int i, out int count, out int length)
+    {
+        count = 0;
+        length = 0;
+        var w = words[i];
+        var next = i + 1 < words.Length ? words[i + 1] : null;
+        if (SmallCount(w) is { } n)
+        {
+            if (next is not null && UnitWords.Contains(next)) { count = n; length = 2; return true; }
+            if (next == "x" && i + 2 < words.Length && (TryDose(words, i + 2, out _, out _) || Number().IsMatch(words[i + 2]))) { count = n; length = 2; return true; }
+        }
+        if (TimesPrefix().Match(w) is { Success: true } before && i + 1 < words.Length && TryDose(words, i + 1, out _, out _))
+        {
+            count = int.Parse(before.Groups[1].Value, CultureInfo.InvariantCulture);
+            length = 1;
+            return count is >= 1 and <= 12;
+        }
+        if (w == "x" && next is not null && SmallCount(next) is { } after && i > 0 && (DoseToken().IsMatch(words[i - 1]) || Unit().IsMatch(words[i - 1])))
+        {
+            count = after; length = 2; return true;
+        }
+        if (TimesSuffix().Match(w) is { Success: true } x && i > 0 && (DoseToken().IsMatch(words[i - 1]) || Unit().IsMatch(words[i - 1])))
+        {
+            count = int.Parse(x.Groups[1].Value, CultureInfo.InvariantCulture);
+            length = 1;
+            return count is >= 1 and <= 12;
+        }
+        return false;
+
+        static int? SmallCount(string word) =>
+            SmallNumbers.TryGetValue(word, out var v) ? v
+            : int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 12 ? d : null;
+    }
+
+    /// <summary>Words that name a medicine without its name when "for" follows ("something for anxiety", "the shot for my migraines").</summary>
+    private static readonly HashSet<string> UnnamedHeads = ["something", "pill", "pills", "shot", "shots", "injection", "injections", "medicine", "medicines", "medication", "med", "meds", "tablet", "tablets", "one", "inhaler", "patch", "spray", "cream"];
+
+    private static readonly HashSet<string> ReasonStops = ["and", "but", "plus", "also", "with", "then", "or", "i", "at", "in", "on", "every", "once", "twice", "daily"];
+
+    /// <summary>"something for blood pressure": a lay word of a class if "blood pressure pill" is one; otherwise a medicine
+    /// not yet named. Not when the words describe the name just before them ("lyrica pills for fibro").</summary>
+    private (MedicationMention Mention, int Length)? UnnamedMedicineAt(string[] words, int i, int lastMentionEnd)
+    {
+        if (!UnnamedHeads.Contains(words[i]) || lastMentionEnd == i || i + 2 >= words.Length || words[i + 1] != "for") return null;
+        var start = i + 2;
+        while (start < words.Length && words[start] is "my" or "the" or "his" or "her" or "a" or "when") start++;
+        var end = start;
+        while (end < words.Length && end - start < 3 && !ReasonStops.Contains(words[end]) && !Number().IsMatch(words[end])) end++;
+        if (end == start) return null;
+        var reason = words[start..end];
+        foreach (var head in new[] { "pill", "medicine", "pills" })
+        {
+            if (_names.MatchAt([.. reason, head], 0, fuzzy: false) is { } lay && lay.Length == reason.Length + 1 && lay.Payload.IsLayTerm)
+            {
+                var cls = _lexicon.Class(lay.Payload.ClassId);
+                return (new MedicationMention(lay.Payload.Canonical, cls.Id, cls.Name, string.Join(' ', words[i..end]), null), end - i);
+            }
+        }
+        if (_unnamed is not { } unnamed) return null;
+        var phrase = string.Join(' ', words[i..end]);
+        return (new MedicationMention(phrase, unnamed.Id, unnamed.Name, phrase, null), end - i);
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})x$")]
+    private static partial Regex TimesPrefix();
+
+    [GeneratedRegex(@"^x(\d{1,2})$")]
+    private static partial Regex TimesSuffix();
 
     /// <summary>A health condition named at <paramref name="i"/> ("myasthenia gravis"): its words are never a medicine.</summary>
     private (string Payload, int Length)? ConditionAt(string[] words, int i) =>
@@ -165,9 +330,27 @@ public sealed partial class MedicationRecognizer
 
     private bool IsOrdinary(string word) => _lexicon.OrdinaryWords.Contains(word) || _lexicon.English.Contains(word);
 
+    /// <summary>An ordinary word as written, or a plural, possessive or "-er" form of one the lists give only in its base
+    /// form ("chewables", "neuros" for "neuro's", "changer"). Used only to decide what is asked about: a misspelling
+    /// of a medicine may still look like such a form ("giner"), so the fuzzy match does not use it.</summary>
+    private bool IsOrdinaryOrInflected(string word)
+    {
+        if (IsOrdinary(word)) return true;
+        if (word.Length < 5) return false;
+        foreach (var (ending, replacement) in Inflections)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal) && IsOrdinary(word[..^ending.Length] + replacement))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Endings of English inflections and what the base form ends with instead ("changer" is "change" + r).</summary>
+    private static readonly (string Ending, string Replacement)[] Inflections = [("s", ""), ("es", ""), ("ies", "y"), ("er", "e"), ("ers", "e")];
+
     /// <summary>Only a word that could be a medicine's name is asked about: not English, not a number, a time or a dose.</summary>
     private bool IsMedicineLike(string word) =>
-        word.Count(char.IsLetter) >= 3 && !IsOrdinary(word) && !DoseToken().IsMatch(word) && !NumberWithSuffix().IsMatch(word);
+        word.Count(char.IsLetter) >= 3 && !IsOrdinaryOrInflected(word) && !DoseToken().IsMatch(word) && !NumberWithSuffix().IsMatch(word);
 
     /// <summary>"magnesium" named as something taken: with a dose beside it, or as the whole answer's subject
     /// ("magnesium at night"). "can I take magnesium" or "magnesium levels" is not a product.</summary>
@@ -201,7 +384,11 @@ public sealed partial class MedicationRecognizer
 
     private static bool TakenAsAnswer(string[] words, int i) =>
         words.Length <= 2
-        || i > 0 && TakenBefore.Contains(words[i - 1]);
+        || i > 0 && TakenBefore.Contains(words[i - 1])
+        // "magnesium, not sure what kind": the first thing an answer names is something taken, unless it is about levels.
+        || i == 0 && !NotTaken.Contains(words[1]);
+
+    private static readonly HashSet<string> NotTaken = ["level", "levels", "deficiency", "deficient", "test", "tests", "blood", "is", "was", "does", "do", "makes", "in"];
 
     private static bool TryDose(string[] words, int i, out double? doseMg, out int length)
     {

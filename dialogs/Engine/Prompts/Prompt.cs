@@ -7,7 +7,7 @@ namespace MagBot.Dialogs.Engine;
 /// Asks a question and waits for an answer it can recognise. An answer it cannot use gets the retry
 /// wording (a hint); after <see cref="PromptOptions.MaxAttempts"/> failed tries it says so kindly and
 /// ends with <see cref="PromptResult{T}.Failed"/>, so the calling dialog can move on. It keeps only
-/// <see cref="PromptOptions"/> (content keys) between turns and renders the wording each time it asks.
+/// <see cref="PromptOptions"/> (content keys and values) between turns and renders the wording each time it asks.
 /// </summary>
 public abstract class Prompt<T>(string id) : Dialog(id)
 {
@@ -25,7 +25,7 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         var opts = options as PromptOptions
             ?? throw new ArgumentException($"Prompt '{Id}' needs PromptOptions; it was given {options?.GetType().Name ?? "nothing"}.", nameof(options));
         dc.SetState(new State { Options = opts });
-        await dc.SendAsync(Ask(dc, opts.PromptKey, opts), cancellationToken).ConfigureAwait(false);
+        await dc.SendAsync(Ask(dc, opts.PromptKey, opts, listItems: true), cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
@@ -43,17 +43,17 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         dc.SetState(state);
         if (state.Attempts >= options.MaxAttempts)
         {
-            await dc.SendTextAsync(options.GiveUpKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (options.GiveUpKey is { } giveUp) await dc.SendTextAsync(giveUp, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(PromptResult<T>.Failed, cancellationToken).ConfigureAwait(false);
         }
-        await dc.SendAsync(Ask(dc, options.RetryKey ?? options.PromptKey, options), cancellationToken).ConfigureAwait(false);
+        await dc.SendAsync(Ask(dc, options.RetryKey ?? options.PromptKey, options, listItems: options.RetryKey is null), cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
         var options = dc.GetState<State>().Options;
-        return options is null ? Task.CompletedTask : dc.SendAsync(Ask(dc, options.PromptKey, options), cancellationToken);
+        return options is null ? Task.CompletedTask : dc.SendAsync(Ask(dc, options.PromptKey, options, listItems: true), cancellationToken);
     }
 
     public override bool Accepts(DialogContext dc, string text)
@@ -62,13 +62,33 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         return options is not null && TryRecognize(dc, text, options, out _);
     }
 
+    /// <summary>The options this prompt was begun with, while it is on top of the stack.</summary>
+    protected PromptOptions? OptionsOf(DialogContext dc) => dc.GetState<State>().Options;
+
     /// <summary>The choices in the words content gives them now.</summary>
     protected static IReadOnlyList<Choice> Choices(DialogContext dc, PromptOptions options) =>
         [.. options.Choices.Select(c => c.Render(dc.Content))];
 
-    private static Reply Ask(DialogContext dc, string key, PromptOptions options) => new()
+    /// <summary>Is <paramref name="text"/> one of the buttons this prompt offers?</summary>
+    protected bool IsButton(DialogContext dc, PromptOptions options, string text) =>
+        Buttons(dc, options).Any(b => string.Equals(text.Trim(), b.Value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Short values listed under the question, one per line, each also a button. None by default; a prompt that
+    /// lists items takes them from its own data each time, so they are never stored with the conversation.</summary>
+    protected virtual IReadOnlyList<string> Items(DialogContext dc) => [];
+
+    private IEnumerable<ReplyButton> Buttons(DialogContext dc, PromptOptions options) =>
+        Choices(dc, options).Select(c => ReplyButton.Same(c.Title))
+            .Concat(Items(dc).Select(i => ReplyButton.Same(Capitalize(i))))
+            .Concat(options.ButtonKeys.Select(k => ReplyButton.Same(dc.Content.Text(k))));
+
+    private Reply Ask(DialogContext dc, string key, PromptOptions options, bool listItems)
     {
-        Text = dc.Content.Text(key),
-        Buttons = [.. Choices(dc, options).Select(c => ReplyButton.Same(c.Title))],
-    };
+        var text = dc.Content.Text(key, options.Args);
+        var items = listItems ? Items(dc) : [];
+        if (items.Count > 0) text = string.Join("\n\n", [text, .. items.Select(i => "• " + i)]);
+        return new Reply { Text = text, Buttons = [.. Buttons(dc, options)] };
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -14,8 +14,15 @@ public sealed record PromptOptions
     /// like. The question again when null.</summary>
     public string? RetryKey { get; init; }
 
-    /// <summary>Sent when the prompt gives up after <see cref="MaxAttempts"/> tries. Default: a content key's wording.</summary>
-    public string GiveUpKey { get; init; } = "prompt.giveup";
+    /// <summary>Values for the placeholders of the question and the retry (a medicine's name), never whole texts.</summary>
+    public IReadOnlyDictionary<string, string?>? Args { get; init; }
+
+    /// <summary>Content keys of buttons offered besides the choices ("none", "skip"); the button sends its own title.</summary>
+    public IReadOnlyList<string> ButtonKeys { get; init; } = [];
+
+    /// <summary>Sent when the prompt gives up after <see cref="MaxAttempts"/> tries. Default: a content key's wording.
+    /// Null: the prompt says nothing, because the calling dialog's next step says what happened (it may name the answer).</summary>
+    public string? GiveUpKey { get; init; } = "prompt.giveup";
 
     public int MaxAttempts { get; init; } = 3;
 

@@ -50,11 +50,11 @@ public sealed class ContentReviewCommandTests
         Assert.Empty(ContentReviewCommand.SourceProblems(new ContentSource("x", "T", "P", "https://doi.org/10.1/x", null, new DateOnly(2026, 11, 29))));
 
         var (exit, output) = Run(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-        // Five label sources are still flagged: Neurontin, Cipro, levofloxacin and AmBisome point at DailyMed searches
-        // (the last three also lack an accessed date), and the antacid-label group has no accessed date. Each stays
-        // flagged until a reviewer reads the label and records its set ID or label page.
+        // Four label sources are still flagged: Neurontin, levofloxacin and AmBisome point at DailyMed searches
+        // (the last two also lack an accessed date), and the antacid-label group has no accessed date. Each stays
+        // flagged until a reviewer reads the label and records its set ID or label page. (Cipro's label was read.)
         Assert.Equal(1, exit);
-        Assert.Contains("Sources to fix: 5", output);
+        Assert.Contains("Sources to fix: 4", output);
         Assert.Contains("fda-label-gabapentin: a search page, not one label version", output);
     }
 

@@ -50,6 +50,7 @@ public sealed class MedicationCheckAnswerTests
 
     [Theory]
     [InlineData("cancel")]
+    [InlineData("start over")]
     [InlineData("Foods with magnesium")]
     public async Task Only_a_command_or_a_topic_button_leaves_the_check(string command)
     {
@@ -57,6 +58,18 @@ public sealed class MedicationCheckAnswerTests
         await conv.SendAsync("Check my medications");
         await conv.SendAsync(command);
         Assert.False(InCheck(conv));
+    }
+
+    [Fact]
+    public async Task At_anything_else_a_message_naming_a_medicine_is_added_even_beside_a_topic_question()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync("lasix");
+        var text = (await conv.SendAsync("what foods have magnesium? I also take synthroid")).AllText();
+        Assert.Contains("**levothyroxine**: a thyroid hormone", text);
+        Assert.DoesNotContain("Pumpkin seeds", text);
+        Assert.True(InCheck(conv));
     }
 
     [Fact]
@@ -98,6 +111,21 @@ public sealed class MedicationCheckAnswerTests
         Assert.Contains("Some things have no amount yet", text);
         Assert.Contains("counts toward your daily total", text);
         Assert.Contains("does not include magnesium from food", text);
+    }
+
+    [Theory]
+    [InlineData("2 x 250 mg magnesium oxide", "magnesium oxide (2 × 250 mg)")]
+    [InlineData("magnesium glycinate 250 mg x 2", "magnesium glycinate (2 × 250 mg)")]
+    [InlineData("2 tabs of magnesium citrate 250mg", "magnesium citrate (2 × 250 mg)")]
+    public async Task A_pill_count_multiplies_the_amount_in_the_total(string answer, string listed)
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync(answer);
+        var text = (await ScreeningTranscript.FinishAsync(conv)).AllText();
+        Assert.Contains($"**Magnesium you already take:** {listed}.", text);
+        Assert.Contains("add up to **500 mg**. That is **above the upper limit of 350 mg a day**", text);
+        Assert.Contains("the weight of the whole salt", text); // a label amount that may be the salt, not the magnesium
     }
 
     [Fact]

@@ -275,4 +275,49 @@ public sealed class MedicationRecognizerTests
         Assert.Empty(r.Unknown);
         Assert.False(r.SaidNone);
     }
+
+    // Issue 15, kinds of miss found on a held-out set: each row is a new phrasing of one kind.
+    [Theory]
+    [InlineData("glycinate before bed", "magnesium glycinate")]                     // a magnesium-only salt named alone
+    [InlineData("taurate and threonate", "magnesium taurate;magnesium threonate")]
+    [InlineData("mag l-threonate at night", "magnesium threonate")]                 // "mag" before a salt
+    [InlineData("milk of mag now and then", "magnesium hydroxide")]                 // "mag" in a product name
+    [InlineData("aleve, magnessium", "naproxen;magnesium supplement")]              // a misspelt plain magnesium is never asked about
+    [InlineData("magnesium, whatever was on sale", "magnesium supplement")]         // plain magnesium first in an answer
+    [InlineData("b-12 shots", "cyanocobalamin")]                                     // a vitamin letter apart from its number
+    [InlineData("iron and D 1000", "ferrous sulfate;vitamin d")]
+    [InlineData("zyrtec-d", "cetirizine;pseudoephedrine")]                           // decongestant versions
+    [InlineData("something for anxiety", "anxiety pill")]                            // a medicine described by what it is for
+    [InlineData("yaz for birth control", "drospirenone;ethinyl estradiol")]         // a lay word after "for" is the reason
+    public void Kinds_of_miss_are_read(string answer, string expected)
+    {
+        var r = Recognizer.RecognizeAnswer(answer);
+        Assert.Equal(expected.Split(';').Order(), r.Found.Select(m => m.Canonical).Order());
+        Assert.Empty(r.Unknown);
+    }
+
+    [Theory]
+    [InlineData("zinc glycinate", "zinc")]                                           // another mineral's salt is not magnesium
+    [InlineData("excedrin tension headache, the one without aspirin", "acetaminophen;caffeine")]
+    public void Near_misses_are_not_taken(string answer, string expected)
+    {
+        var r = Recognizer.RecognizeAnswer(answer);
+        Assert.Equal(expected.Split(';').Order(), r.Found.Select(m => m.Canonical).Order());
+    }
+
+    [Theory]
+    [InlineData("phillips chewables at night")]   // an inflected ordinary word
+    [InlineData("klor con 20 meq")]               // a unit
+    [InlineData("nifedipine for raynauds")]       // a condition named as the reason
+    [InlineData("maxalt mlt when it starts")]     // a dosage form
+    public void Ordinary_words_are_never_asked_about(string answer) =>
+        Assert.Empty(Recognizer.RecognizeAnswer(answer).Unknown);
+
+    [Fact]
+    public void A_count_of_units_is_kept_with_the_dose()
+    {
+        var m = Assert.Single(Recognizer.RecognizeAnswer("2 x 250 mg magnesium oxide").Found);
+        Assert.Equal(250, m.DoseMg);
+        Assert.Equal(2, m.Count);
+    }
 }

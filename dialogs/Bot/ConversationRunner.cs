@@ -168,6 +168,8 @@ public sealed class ConversationRunner(
     {
         var found = medicines.Found;
         if (found.Count == 0) return false;
+        // "what does ibuprofen do to your liver": understanding read a question about another medicine alone, not about magnesium.
+        if (intent.Intent == Intents.None && intent.Score >= ClarifyThreshold) return false;
         var otherTopic = intent.Intent is not (Intents.None or Intents.MedicationCheck) && intent.Score >= ClarifyThreshold;
         if (!otherTopic) return true;
         // "I take 2000 mg of magnesium, is that too much?", "is epsom salt the same as magnesium chloride?": magnesium

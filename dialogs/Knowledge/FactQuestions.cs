@@ -14,8 +14,10 @@ public sealed class FactQuestions
     public const string DoseAboveKey = "amounts.dose.above";
     public const string DoseWithinKey = "amounts.dose.within";
 
-    private FactQuestions(IReadOnlyDictionary<string, IReadOnlyList<string>> byFact, IReadOnlyDictionary<string, string> topics, IReadOnlyList<string> overview, IReadOnlyList<string> unanswered)
+    private FactQuestions(IReadOnlyDictionary<string, IReadOnlyList<string>> byFact, IReadOnlyDictionary<string, string> topics, IReadOnlyList<string> overview, IReadOnlyList<string> unanswered,
+        IReadOnlyDictionary<string, string> factText)
     {
+        FactText = factText;
         ByFact = byFact;
         TopicOf = topics;
         Overview = overview;
@@ -27,6 +29,9 @@ public sealed class FactQuestions
 
     /// <summary>Fact key → the intent of the topic it belongs to (so understanding can weigh facts by the topic asked about).</summary>
     public IReadOnlyDictionary<string, string> TopicOf { get; }
+
+    /// <summary>Fact key → the fact's reviewed text (people ask in the words of the answer: "do bones hold magnesium?").</summary>
+    public IReadOnlyDictionary<string, string> FactText { get; }
 
     /// <summary>General questions about a whole topic: its overview answers them.</summary>
     public IReadOnlyList<string> Overview { get; }
@@ -43,6 +48,7 @@ public sealed class FactQuestions
         var byFact = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var topics = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var factText = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in ContentCatalog.Seq(root, "facts", file))
         {
             var key = ContentCatalog.Req(item, "key", file, "a fact entry");
@@ -55,8 +61,9 @@ public sealed class FactQuestions
                 throw new ContentValidationException($"{file}: '{key}' has no questions.");
             byFact[key] = questions;
             topics[key] = ContentCatalog.Req(item, "topic", file, key);
+            if (key != DoseKey) factText[key] = content.Entry(key).Text;
         }
-        return new FactQuestions(byFact, topics, Questions(root, "overview", file, "overview", seen), Questions(root, "unanswered", file, "unanswered", seen));
+        return new FactQuestions(byFact, topics, Questions(root, "overview", file, "overview", seen), Questions(root, "unanswered", file, "unanswered", seen), factText);
     }
 
     private static List<string> Questions(YamlDotNet.RepresentationModel.YamlMappingNode node, string name, string file, string entry, HashSet<string> seen)

@@ -26,9 +26,10 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<C
     public async Task<bool> TryAnswerAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        if (!FactRetriever.AnswersFor(intent)) return false;
-        var answer = retriever.Find(dc.Text, intent);
-        var overview = TopicCatalog.Buttons.FirstOrDefault(b => b.Intent == intent.Intent).TitleKey;
+        if (retriever.Answer(dc.Text, intent) is not { } answer) return false;
+        // The overview offered is that of the fact's topic: a question that was close between two topics is answered in one.
+        var topic = answer.Kind == AnswerKind.Fact ? retriever.TopicOf(answer.Ranked[0].Class) ?? intent.Intent : intent.Intent;
+        var overview = TopicCatalog.Buttons.FirstOrDefault(b => b.Intent == topic).TitleKey;
         switch (answer.Kind)
         {
             case AnswerKind.DontKnow when answer.Ranked.Count > 0 && answer.Ranked[0].Class == FactRetriever.UnansweredClass

@@ -208,12 +208,21 @@ public sealed class IntentRecognizer : IIntentRecognizer
         {
             ranked = WithoutCommands(ranked);
         }
-        if (namesMedicine && ranked[0].Intent == Intents.None)
+        if (namesMedicine && ranked[0].Intent == Intents.None && AboutMagnesiumOrOnlyMedicines(words))
         {
             return new IntentResult(Intents.MedicationCheck, UnknownWordsScore, Slice(ranked, 0, 2));
         }
         return new IntentResult(ranked[0].Intent, ranked[0].Score, Slice(ranked, 1, 3));
     }
+
+    /// <summary>A message short enough to be only a list of medicines ("i take lisinopril"), or one that asks about magnesium.</summary>
+    public const int MaxMedicineListWords = 3;
+
+    /// <summary>Whether a medicine named in a message the model reads as out of scope still means a medication check: it names
+    /// only medicines, or it asks about magnesium with them. A question about another medicine or supplement alone ("is melatonin
+    /// safe for kids", "what does ibuprofen do to your liver") is out of scope: MagBot checks magnesium against medicines.</summary>
+    private static bool AboutMagnesiumOrOnlyMedicines(MessageWords words) =>
+        words.Canonical.Count <= MaxMedicineListWords || words.Canonical.Contains("magnesium");
 
     private static List<(string Intent, double Score)> Slice(IReadOnlyList<(string Intent, double Score)> ranked, int start, int count)
     {

@@ -79,11 +79,23 @@ public static class NluEvalCommand
             var examples = FactRetriever.Examples(questions);
             var quantities = services.GetRequiredService<QuantityRecognizer>();
             var vocabulary = training.Select(t => t.Text).SelectMany(MessageWords.VocabularyOf).ToList();
-            var alone = NluEvaluator.CrossValidateAnswers(examples, folds, e => FactRetriever.Train(e, quantities, vocabulary));
+            var sentences = FactRetriever.AnswerSentences(questions);
+            var alone = NluEvaluator.CrossValidateAnswers(examples, folds, e => FactRetriever.Train([.. e, .. sentences], quantities, vocabulary));
             writer.WriteAnswerSweep(alone, $"{folds}-fold cross-validation of the fact retriever alone on its attached questions ({examples.Count})");
-            var weighed = NluEvaluator.CrossValidateAnswers(examples, folds, e => FactRetriever.Train(e, quantities, vocabulary, questions.TopicOf),
+            var weighed = NluEvaluator.CrossValidateAnswers(examples, folds, e => FactRetriever.Train([.. e, .. sentences], quantities, vocabulary, questions.TopicOf),
                 services.GetRequiredService<IIntentRecognizer>());
             writer.WriteAnswerSweep(weighed, $"the same, facts weighed by the recognised topic (other topics x{FactRetriever.OtherTopicWeight})");
+            // The questions understanding would clarify: a fact is shown instead only when it is of a topic that would be offered.
+            var understanding = services.GetRequiredService<IIntentRecognizer>();
+            var clarified = weighed
+                .Select(w => (w, Intent: understanding.Recognize(w.Text)))
+                .Where(x => ClarifyPolicy.ShouldClarify(x.Intent) && IntentRecognizer.IsTopic(x.Intent.Intent))
+                .Select(x => x.w.Answer.Ranked.Count > 0 && questions.TopicOf.TryGetValue(x.w.Answer.Ranked[0].Class, out var topic)
+                    && x.Intent.Alternatives.Select(a => a.Intent).Prepend(x.Intent.Intent).Contains(topic)
+                    ? x.w : (x.w.Text, x.w.Class, FactAnswer.DontKnow(0, [])))
+                .ToList();
+            writer.WriteAnswerSweep(clarified, $"the {clarified.Count} questions understanding would clarify, a fact shown only of an offered topic " +
+                $"(the bot's threshold there: {FactRetriever.ClarifiedAnswerThreshold})");
             return 0;
         }
         if (crossValidate)

@@ -67,8 +67,12 @@ public sealed class NluReportWriter(TextWriter output)
         foreach (var m in e.Mistakes)
         {
             var got = m.Answered ? string.Join("|", m.Answer.Keys) : m.Answer.Kind == Dialogs.Understanding.Answers.AnswerKind.Overview ? "(overview)" : "(don't know)";
-            output.WriteLine(string.Format(Inv, "line {0,4}  expected {1,-40} got {2,-40} {3:0.00} {4} \"{5}\"",
-                m.Example.Line, m.Example.Expected.Count == 0 ? "none" : string.Join("|", m.Example.Expected), got, m.Answer.Score, m.Wrong ? "WRONG" : "", m.Example.Text));
+            // A question the intent step kept from the facts (clarified, or not an information topic) says which intent it got.
+            var intent = m.Intent is { } i && !Dialogs.Understanding.Answers.FactRetriever.AnswersFor(i)
+                ? string.Format(Inv, " [intent {0} {1:0.00}{2}]", i.Intent, i.Score, Dialogs.Understanding.ClarifyPolicy.ShouldClarify(i) ? ", clarified" : "")
+                : "";
+            output.WriteLine(string.Format(Inv, "line {0,4}  expected {1,-40} got {2,-40} {3:0.00} {4} \"{5}\"{6}",
+                m.Example.Line, m.Example.Expected.Count == 0 ? "none" : string.Join("|", m.Example.Expected), got, m.Answer.Score, m.Wrong ? "WRONG" : "", m.Example.Text, intent));
         }
         output.WriteLine();
     }

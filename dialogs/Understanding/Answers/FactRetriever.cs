@@ -17,9 +17,9 @@ public sealed partial class FactRetriever
     public const string UnansweredClass = "unanswered";
 
     /// <summary>Least confidence in the best fact to show it; below it the topic's overview is shown. Chosen by 5-fold
-    /// cross-validation over the attached questions (`nlu-eval --answers-cross-validate` prints the sweep): from 0.5 up,
-    /// wrong facts are well under right ones and fall faster than right ones (2026-11-29, facts weighed by topic: 49.3% right,
-    /// 15.1% wrong, the rest left to the overview or "I don't know"; at 0.0: 55.0% right, 24.3% wrong).</summary>
+    /// cross-validation over the attached questions (`nlu-eval --answers-cross-validate` prints the sweep; 2026-11-29, 827
+    /// questions, facts weighed by topic: at 0.5, 65.5% right and 15.0% wrong, the rest left to the overview or "I don't know";
+    /// at 0.0, 68.8% right and 19.0% wrong; at 0.6, 61.9% right and 12.1% wrong).</summary>
     public const double AnswerThreshold = 0.5;
 
     /// <summary>A second fact is shown when it is at least this share of the best fact's confidence (two facts answer it).</summary>
@@ -30,7 +30,7 @@ public sealed partial class FactRetriever
     private readonly QuantityRecognizer? _quantities;
 
     public FactRetriever(FactQuestions questions, QuantityRecognizer? quantities, IEnumerable<string>? vocabulary = null)
-        : this(Examples(questions), quantities, vocabulary)
+        : this([.. Examples(questions), .. AnswerSentences(questions)], quantities, vocabulary)
     {
         _topicOf = questions.TopicOf;
     }
@@ -63,6 +63,31 @@ public sealed partial class FactRetriever
             && !ClarifyPolicy.ShouldClarify(intent);
     }
 
+    /// <summary>Least confidence in the best fact to show it when understanding would otherwise ask which topic was meant (two
+    /// close topics, or a low score): a fact question often spans two topics ("is most of our magnesium in the blood?" is
+    /// testing and mechanism), and a question back about topics does not help someone who asked a specific thing. The fact
+    /// must belong to one of the topics that would have been offered. Higher than <see cref="AnswerThreshold"/>: chosen by
+    /// 5-fold cross-validation over the attached questions that the intent step would clarify
+    /// (`nlu-eval --answers-cross-validate` prints that sweep; 2026-11-29, 150 such questions: at 0.6, 40.7% right and 8.0%
+    /// wrong; at 0.7, 37.3% right and 4.0% wrong: a wrong fact is worse than the question back).</summary>
+    public const double ClarifiedAnswerThreshold = 0.7;
+
+    /// <summary>The answer the bot gives from the facts for a message recognised as <paramref name="intent"/>, or null when
+    /// the facts are not asked and the topic's dialog (or the clarifying question) follows.</summary>
+    public FactAnswer? Answer(string? text, IntentResult intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        if (AnswersFor(intent)) return Find(text, intent);
+        if (!ClarifyPolicy.ShouldClarify(intent) || !IntentRecognizer.IsTopic(intent.Intent)) return null;
+        var answer = Find(text, intent);
+        if (answer.Kind != AnswerKind.Fact || answer.Score < ClarifiedAnswerThreshold) return null;
+        var offered = intent.Alternatives.Select(a => a.Intent).Prepend(intent.Intent).Where(IntentRecognizer.IsTopic);
+        return _topicOf.TryGetValue(answer.Ranked[0].Class, out var topic) && offered.Contains(topic) ? answer : null;
+    }
+
+    /// <summary>The topic a fact class belongs to (null for the overview and "unanswered" classes).</summary>
+    public string? TopicOf(string factClass) => _topicOf.GetValueOrDefault(factClass);
+
     /// <summary>Every (question, class) pair the model learns from, in file order.</summary>
     public static IReadOnlyList<(string Text, string Class)> Examples(FactQuestions questions)
     {
@@ -74,6 +99,21 @@ public sealed partial class FactRetriever
             .. questions.Unanswered.Select(q => (q, UnansweredClass)),
         ];
     }
+
+    /// <summary>Each fact's own sentences, learnt as if they were questions it answers: a question often uses the words of
+    /// its answer ("do bones hold magnesium?"). Always trained on, never held out in cross-validation.</summary>
+    public static IReadOnlyList<(string Text, string Class)> AnswerSentences(FactQuestions questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        return [.. questions.FactText.SelectMany(kv => Sentences(kv.Value).Select(t => (t, kv.Key)))];
+    }
+
+    /// <summary>The sentences of a fact's text, without its Markdown emphasis and placeholders.</summary>
+    private static IEnumerable<string> Sentences(string text) =>
+        text.Replace("*", " ", StringComparison.Ordinal).Replace("{", " ", StringComparison.Ordinal).Replace("}", " ", StringComparison.Ordinal)
+            .Split([". ", ": ", "; ", "\n"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.TrimStart('-', ' '))
+            .Where(t => TextNormalizer.Words(t).Length >= 3);
 
     /// <summary>A retriever trained on <paramref name="examples"/> only (cross-validation).</summary>
     public static FactRetriever Train(IReadOnlyList<(string Text, string Class)> examples, QuantityRecognizer? quantities,

@@ -3,8 +3,9 @@ using MagBot.Dialogs.Understanding.Labelled;
 
 namespace MagBot.Dialogs.Understanding.Evaluation;
 
-/// <summary>One labelled question and what the bot answered: facts, the overview, or "I don't know".</summary>
-public sealed record AnswerPrediction(LabelledQuestion Example, FactAnswer Answer)
+/// <summary>One labelled question and what the bot answered: facts, the overview, or "I don't know"; with the intent
+/// recognised first when the bot's whole path was scored (a clarified or non-topic intent gets no fact).</summary>
+public sealed record AnswerPrediction(LabelledQuestion Example, FactAnswer Answer, IntentResult? Intent = null)
 {
     public bool ExpectsFact => Example.Expected.Count > 0;
     public bool Answered => Answer.Kind == AnswerKind.Fact && Answer.Keys.Count > 0;

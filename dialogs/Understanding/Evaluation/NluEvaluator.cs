@@ -55,14 +55,14 @@ public static class NluEvaluator
     public static AnswerEvaluation EvaluateAnswers(FactRetriever retriever, IIntentRecognizer? recognizer, IReadOnlyList<LabelledQuestion> questions)
     {
         ArgumentNullException.ThrowIfNull(retriever);
-        return new AnswerEvaluation([.. questions.Select(q => new AnswerPrediction(q, Answer(retriever, recognizer, q.Text)))]);
+        return new AnswerEvaluation([.. questions.Select(q => Answer(retriever, recognizer, q))]);
     }
 
-    private static FactAnswer Answer(FactRetriever retriever, IIntentRecognizer? recognizer, string text)
+    private static AnswerPrediction Answer(FactRetriever retriever, IIntentRecognizer? recognizer, LabelledQuestion question)
     {
-        if (recognizer is null) return retriever.Find(text);
-        var intent = recognizer.Recognize(text);
-        return FactRetriever.AnswersFor(intent) ? retriever.Find(text, intent) : FactAnswer.DontKnow(0, []);
+        if (recognizer is null) return new AnswerPrediction(question, retriever.Find(question.Text));
+        var intent = recognizer.Recognize(question.Text);
+        return new AnswerPrediction(question, retriever.Answer(question.Text, intent) ?? FactAnswer.DontKnow(0, []), intent);
     }
 
     /// <summary>K-fold cross-validation of the retriever over its own attached questions (round-robin within each class).</summary>

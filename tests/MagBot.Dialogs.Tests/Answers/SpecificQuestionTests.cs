@@ -125,6 +125,52 @@ public sealed class SpecificQuestionTests
         Assert.True(missing.Count == 0, "Facts without questions: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Clarified_question_gets_a_fact_only_when_one_confidently_answers_it_in_an_offered_topic()
+    {
+        using var conv = new BotConversation();
+        var retriever = conv.Services.GetRequiredService<FactRetriever>();
+        const string question = "how many grams of magnesium are in an adult body";
+        var close = new IntentResult(Intents.Testing, 0.55, [(Intents.Mechanism, 0.40)]);
+        Assert.True(ClarifyPolicy.ShouldClarify(close));
+
+        var answer = retriever.Answer(question, close);
+        Assert.NotNull(answer);
+        Assert.Equal("mechanism.bone", answer.Keys[0]);
+        Assert.True(answer.Score >= FactRetriever.ClarifiedAnswerThreshold);
+        // The same fact is not shown when its topic is not one the clarifying question would offer.
+        Assert.Null(retriever.Answer(question, new IntentResult(Intents.Foods, 0.55, [(Intents.Amounts, 0.40)])));
+        // A vague message under the same doubt still gets the question back.
+        Assert.Null(retriever.Answer("magnesium stuff", close));
+    }
+
+    [Fact]
+    public async Task Clarified_question_answered_by_a_fact_offers_the_overview_of_the_facts_topic()
+    {
+        using var conv = new BotConversation(configure: s => s.AddSingleton<IIntentRecognizer>(new FixedRecognizer(
+            new IntentResult(Intents.Testing, 0.55, [(Intents.Mechanism, 0.40)]))));
+        var content = conv.Services.GetRequiredService<ContentCatalog>();
+
+        var replies = await conv.SendAsync("how many grams of magnesium are in an adult body");
+
+        Assert.Equal(content.Text("mechanism.bone"), replies[0].Text);
+        Assert.Equal(content.Text("answer.more"), replies[^1].Text);
+        Assert.Equal(content.Text("menu.mechanism"), replies[^1].AllButtonsOf()[0]);
+    }
+
+    [Fact]
+    public void Retriever_learns_each_facts_own_sentences_without_markup()
+    {
+        using var conv = new BotConversation();
+        var questions = conv.Services.GetRequiredService<FactQuestions>();
+
+        var sentences = FactRetriever.AnswerSentences(questions);
+
+        Assert.Contains(sentences, s => s.Class == "mechanism.bone" && s.Text.Contains("bones", StringComparison.Ordinal));
+        Assert.All(sentences, s => Assert.True(questions.ByFact.ContainsKey(s.Class), s.Class));
+        Assert.DoesNotContain(sentences, s => s.Text.Contains('*') || s.Text.Contains('{'));
+    }
+
     private sealed class FixedRecognizer(IntentResult result) : IIntentRecognizer
     {
         public IntentResult Recognize(string? text) => result;

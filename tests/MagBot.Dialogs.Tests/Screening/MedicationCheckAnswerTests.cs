@@ -1,5 +1,7 @@
 using MagBot.Dialogs.Tests.Support;
 using MagBot.Dialogs.Topics;
+using MagBot.Dialogs.Understanding;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MagBot.Dialogs.Tests.Screening;
 
@@ -176,6 +178,21 @@ public sealed class MedicationCheckAnswerTests
     {
         using var conv = new BotConversation();
         await conv.SendAsync("Is magnesium glycinate better than magnesium oxide?");
+        Assert.False(InCheck(conv));
+    }
+
+    [Fact]
+    public async Task A_question_about_another_medicine_alone_is_out_of_scope_not_a_check()
+    {
+        using var conv = new BotConversation();
+        var recognizer = conv.Services.GetRequiredService<IIntentRecognizer>();
+
+        Assert.Equal(Intents.None, recognizer.Recognize("is melatonin a good idea for my jet lag").Intent);
+        // Named alone, or asked about with magnesium, a medicine still starts the check.
+        Assert.Equal(Intents.MedicationCheck, recognizer.Recognize("melatonin").Intent);
+        Assert.Equal(Intents.MedicationCheck, recognizer.Recognize("can i take magnesium with melatonin").Intent);
+
+        await conv.SendAsync("is melatonin a good idea for my jet lag");
         Assert.False(InCheck(conv));
     }
 

@@ -15,7 +15,8 @@ namespace MagBot.Dialogs.Bot;
 /// intent recognizer. As a hosted service it starts all three on the thread pool when the host starts, so they are
 /// built while the server starts listening; the first message waits for whatever is not ready yet, so no message is
 /// ever answered before it has been screened by every layer. Without a host (the in-process bot of tests and the CLI)
-/// each build starts when first asked for. A build that fails is logged, and fails every message that needs it.
+/// each build starts when first asked for. A build that fails is logged and fails every message that needs it, and a
+/// host is stopped rather than run on without it.
 /// Nothing else is built at start-up: the red-flag rules for the linear-time engine only if a long message comes
 /// (<see cref="RedFlagScreen"/>), the number recognizers when a prompt first needs them (<see cref="QuantityRecognizer"/>).
 /// </summary>
@@ -25,12 +26,15 @@ public sealed class ConversationStartup : IHostedService
     private readonly Lazy<Task<SafetyModel>> _safetyModel;
     private readonly Lazy<Task<IntentRecognizer>> _intents;
     private readonly ILogger _logger;
+    private readonly IHostApplicationLifetime? _lifetime;
 
-    public ConversationStartup(ContentCatalog content, IMedicationFinder medications, ILogger<ConversationStartup>? logger = null)
+    public ConversationStartup(ContentCatalog content, IMedicationFinder medications, ILogger<ConversationStartup>? logger = null,
+        IHostApplicationLifetime? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(medications);
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _lifetime = lifetime;
         _redFlags = Build("red-flag rules", () => RedFlagRuleSet.Load(ContentCatalog.ReadResource(RedFlagRuleSet.FileName), content, PatternEngine.Backtracking));
         // Built only if a message too long for the interpreter comes (RedFlagScreen): most processes never need it.
         LongMessageRedFlags = new(() => RedFlagRuleSet.Load(ContentCatalog.ReadResource(RedFlagRuleSet.FileName), content));
@@ -73,7 +77,8 @@ public sealed class ConversationStartup : IHostedService
         }
         catch (Exception e)
         {
-            _logger.LogCritical(e, "Start-up: the {Build} could not be built; every message that needs it fails", name);
+            _logger.LogCritical(e, "Start-up: the {Build} could not be built; MagBot stops rather than screen or answer without it", name);
+            _lifetime?.StopApplication();
             throw;
         }
     }));

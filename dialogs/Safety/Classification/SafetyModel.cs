@@ -36,7 +36,7 @@ public sealed class SafetyModel
         if (examples.Count == 0) throw new ArgumentException("The safety model needs training examples.", nameof(examples));
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var k = labels.Length;
-        // Weights only for the buckets the examples use (a tenth of them, or so): a bucket no example has is never updated,
+        // Weights only for the buckets the examples use: a bucket no example has is never updated,
         // so its weights would stay zero. The same model as over every bucket, in a fraction of the memory, and trained
         // several times faster, since its weights fit in the processor's cache (tests/perf/RESULTS.md).
         var rowOf = new int[SafetyFeatures.Buckets];

@@ -61,13 +61,26 @@ public sealed class PatternEngineEquivalenceTests
         var interim = Interpreted(ContentCatalog.LoadEmbedded());
         Assert.Equal(linear.Rules.Select(r => r.Id), interim.Rules.Select(r => r.Id));
         var corpus = Corpus();
-        var flagged = 0;
+        int flagged = 0, timedOut = 0;
         foreach (var text in corpus)
         {
             var expected = linear.Match(text).Select(r => r.Id).ToList();
-            Assert.Equal(expected, interim.Match(text).Select(r => r.Id).ToList());
+            List<string> found;
+            try
+            {
+                found = [.. interim.Match(text).Select(r => r.Id)];
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // On a loaded machine a match can exceed the interpreter's timeout; the screen then reads the message
+                // with the linear-time rules (RedFlagScreen), so there is nothing of the interpreter's to compare.
+                timedOut++;
+                continue;
+            }
+            Assert.Equal(expected, found);
             if (expected.Count > 0) flagged++;
         }
+        Assert.True(timedOut * 20 < corpus.Count, $"{timedOut} of {corpus.Count} texts timed out on the interpreter");
         Assert.True(flagged >= RedFlagPhrasings.Alarms.Length, $"only {flagged} texts raised a flag");
     }
 

@@ -30,32 +30,26 @@ public static class ConversationServiceCollectionExtensions
         // override fails start-up with its name (loaded here, not on the first message).
         var content = ContentCatalog.LoadEmbedded(overrides);
         services.AddSingleton(content);
-        // Intent training, then the red-flag rules' slow build, start now on another thread (ConversationStartup).
-        var linearRedFlags = ConversationStartup.Begin(content);
-
-        services.AddSingleton<QuantityRecognizer>();
         // The medication lexicon is validated while the service starts, like the content it cites.
         services.AddSingleton(sp => MedicationLexicon.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton<MedicationRecognizer>();
         services.TryAddSingleton<IMedicationFinder>(sp => new LexiconMedicationFinder(sp.GetRequiredService<MedicationRecognizer>()));
-        // Trains on the embedded labelled split when first resolved (once per process); the host resolves it at start-up.
-        services.TryAddSingleton<IIntentRecognizer>(sp => IntentRecognizer.ForEmbeddedTraining(sp.GetRequiredService<IMedicationFinder>()));
-        // Red flags are validated here, at start-up (a mistake in red-flags.yaml fails with file and rule named), and
-        // built for the backtracking interpreter; the linear-time build, the slow part, runs in the background once the
-        // first turns are served (ConversationStartup) and takes over when ready (StagedRedFlagScreen).
-        var interimRedFlags = StagedRedFlagScreen.LoadInterim(content);
-        services.TryAddSingleton(_ =>
-        {
-            ConversationStartup.StartLinearRedFlags(); // asked for now: do not wait for the start-up delay
-            return linearRedFlags.GetAwaiter().GetResult();
-        });
-        // The safety screen: the rules above, the trained classifier (training started with the intents) and the
-        // symptom safety net, in English and Spanish (LayeredSafetyScreen).
+        // Numbers, doses and ages (Microsoft.Recognizers.Text): each model is built when a prompt first needs it.
+        services.AddSingleton<QuantityRecognizer>();
+
+        // The start-up builds (red-flag rules, safety classifier, intent recognizer): one owner, one task each, started
+        // with the host; what the first message needs and is not ready yet, it waits for.
+        services.AddSingleton<ConversationStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationStartup>());
+        services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<ConversationStartup>().Intents.GetAwaiter().GetResult());
+        // The safety screen: the red-flag rules, the trained classifier and the symptom safety net, in English and
+        // Spanish (LayeredSafetyScreen).
         services.TryAddSingleton<ISafetyScreen>(sp =>
         {
+            var startup = sp.GetRequiredService<ConversationStartup>();
             var clinic = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>();
-            var rules = new StagedRedFlagScreen(interimRedFlags, linearRedFlags, content, clinic, ConversationStartup.StartLinearRedFlags);
-            return new LayeredSafetyScreen(rules, interimRedFlags.Categories, ConversationStartup.SafetyModel, content, clinic);
+            var redFlags = startup.RedFlags.GetAwaiter().GetResult();
+            return new LayeredSafetyScreen(new RedFlagScreen(redFlags, content, clinic, startup.LongMessageRedFlags), redFlags.Categories, startup.SafetyModel, content, clinic);
         });
 
         // The fact retriever trains on the questions attached to the facts (fact-questions.yaml) when first resolved.

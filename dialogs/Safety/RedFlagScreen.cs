@@ -9,20 +9,43 @@ namespace MagBot.Dialogs.Safety;
 /// matches, the urgent reply of its category is returned (and of a second category when the message
 /// raises two, e.g. an overdose and thoughts of suicide), with the configured emergency, crisis and
 /// poison-control numbers filled in. Replies carry none of the user's text.
+/// With <paramref name="longMessageRules"/> (the same rules built for the linear-time engine), <paramref name="rules"/> are
+/// built for the backtracking interpreter, which builds in milliseconds and a few MB, against over a second of processor
+/// time and about 100 MB for the linear-time build (tests/perf/RESULTS.md). The interpreter reads a message of up to
+/// <see cref="LongMessageLength"/> characters; a longer one, or one that makes a pattern time out, is read by the
+/// linear-time rules, built when such a message first comes (PatternEngineEquivalenceTests: both find the same rules).
 /// </summary>
-public sealed class RedFlagScreen(RedFlagRuleSet rules, ContentCatalog content, IOptions<ClinicOptions> clinic) : ISafetyScreen
+public sealed class RedFlagScreen(RedFlagRuleSet rules, ContentCatalog content, IOptions<ClinicOptions> clinic, Lazy<RedFlagRuleSet>? longMessageRules = null)
+    : ISafetyScreen
 {
     /// <summary>At most this many urgent replies per message: more would bury the first.</summary>
     public const int MaxReplies = 2;
 
+    /// <summary>Longer messages are read by the linear-time rules: on the interpreter, 100 KB took seconds.</summary>
+    public const int LongMessageLength = 2_000;
+
     public SafetyAlert? Screen(string? text, string? locale = null)
     {
-        var matched = rules.Match(text);
+        var matched = Match(text);
         if (matched.Count == 0) return null;
         var args = Args(clinic.Value);
         var categories = matched.Select(r => r.Category).DistinctBy(c => c.Name).Take(MaxReplies).ToList();
         var replies = categories.Select(c => new Reply { Text = content.Text(c.ReplyKey, args) }).ToList();
         return new SafetyAlert(matched[0].Id, [.. categories.Select(c => c.Name)], replies);
+    }
+
+    private IReadOnlyList<RedFlagRule> Match(string? text)
+    {
+        if (longMessageRules is null) return rules.Match(text);
+        if ((text?.Length ?? 0) > LongMessageLength) return longMessageRules.Value.Match(text);
+        try
+        {
+            return rules.Match(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return longMessageRules.Value.Match(text); // too slow for the interpreter: never left unscreened
+        }
     }
 
     private static Dictionary<string, string?> Args(ClinicOptions clinic) => new()

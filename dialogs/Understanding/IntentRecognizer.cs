@@ -58,11 +58,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
     public static IntentRecognizer ForEmbeddedTraining(IMedicationFinder medications)
     {
         ArgumentNullException.ThrowIfNull(medications);
-        var trained = EmbeddedByFinderType.GetOrAdd(medications.GetType(), _ => new Lazy<IntentRecognizer>(() =>
-            // The lexicon's finder is the one the shipped model was trained with (ShippedIntentModel); others train here.
-            medications is LexiconMedicationFinder && ShippedIntentModel.Load() is { } shipped
-                ? FromTraining(NluDataFile.LoadTraining(), medications, shipped)
-                : new IntentRecognizer(medications))).Value;
+        var trained = EmbeddedByFinderType.GetOrAdd(medications.GetType(), _ => new Lazy<IntentRecognizer>(() => new IntentRecognizer(medications))).Value;
         return new IntentRecognizer(trained, medications);
     }
 
@@ -75,10 +71,6 @@ public sealed class IntentRecognizer : IIntentRecognizer
         : this(training, cues, medications, kind, trained: null)
     {
     }
-
-    /// <summary>The recognizer for <paramref name="training"/> with its model already trained on it (<see cref="ShippedIntentModel"/>).</summary>
-    private static IntentRecognizer FromTraining(NluDataFile training, IMedicationFinder medications, IIntentModel trained) =>
-        new(training.Utterances, new IntentCues(training.Cues), medications, IntentModelKind.LogisticRegression, trained);
 
     private IntentRecognizer(IReadOnlyList<LabelledUtterance> training, IntentCues cues, IMedicationFinder medications, IntentModelKind kind, IIntentModel? trained)
     {
@@ -114,9 +106,6 @@ public sealed class IntentRecognizer : IIntentRecognizer
             _ => SoftmaxIntentModel.Train(rows),
         };
     }
-
-    /// <summary>The statistical model (for writing the shipped model, see <see cref="ShippedIntentModel"/>).</summary>
-    internal IIntentModel Model => _model;
 
     /// <summary>How long building the recognizer took (reported by the evaluation command).</summary>
     public TimeSpan TrainingTime { get; }

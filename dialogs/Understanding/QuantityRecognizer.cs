@@ -7,16 +7,17 @@ namespace MagBot.Dialogs.Understanding;
 
 /// <summary>
 /// Numbers, doses and ages through Microsoft.Recognizers.Text ("two hundred mg", "45 years old").
-/// The models compile many regular expressions on first use (about a second), so one instance is
-/// shared per process and <see cref="WarmUp"/> runs at start-up, off the first user's turn.
+/// Only the three English models MagBot uses are built, each when a prompt first needs it: a recognizer built without
+/// <c>lazyInitialization</c> builds every model of its culture (ordinals, percentages, ranges, currencies,
+/// temperatures…), and each compiles many regular expressions, which was most of MagBot's resident memory after start.
 /// </summary>
 public sealed class QuantityRecognizer
 {
-    private readonly Lazy<IModel> _number = new(() => new NumberRecognizer(Culture.English).GetNumberModel());
-    private readonly Lazy<IModel> _dimension = new(() => new NumberWithUnitRecognizer(Culture.English).GetDimensionModel());
-    private readonly Lazy<IModel> _age = new(() => new NumberWithUnitRecognizer(Culture.English).GetAgeModel());
+    private readonly Lazy<IModel> _number = new(() => new NumberRecognizer(Culture.English, lazyInitialization: true).GetNumberModel());
+    private readonly Lazy<IModel> _dimension = new(() => new NumberWithUnitRecognizer(Culture.English, lazyInitialization: true).GetDimensionModel());
+    private readonly Lazy<IModel> _age = new(() => new NumberWithUnitRecognizer(Culture.English, lazyInitialization: true).GetAgeModel());
 
-    /// <summary>Builds every model and runs each once, so the first user does not wait for it.</summary>
+    /// <summary>Builds every model and runs each once (for benchmarks that should not time a first use).</summary>
     public void WarmUp()
     {
         _ = Number("one");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MagBot.Dialogs;
+using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Safety;
 using MagBot.Dialogs.Safety.Classification;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +66,7 @@ public static class SafetyEvalCommand
         using var services = InProcessBot.Create();
         var screen = services.GetRequiredService<ISafetyScreen>();
         if (thresholds != SafetyThresholds.Default && screen is LayeredSafetyScreen custom)
-            screen = custom.WithModel(ConversationStartup.SafetyModel.GetAwaiter().GetResult(), thresholds);
+            screen = custom.WithModel(services.GetRequiredService<ConversationStartup>().SafetyModel.GetAwaiter().GetResult(), thresholds);
         var layered = screen as LayeredSafetyScreen;
         var rows = examples.Select(e =>
         {

@@ -15,10 +15,7 @@ public static class MagBotApp
 
         builder.AddMagBotHostOptions();
         builder.Services.AddMagBotStorage(builder.Configuration);
-        // The red-flag rules' slow build waits until the server has listened a moment (UnderstandingWarmUp starts it).
-        ConversationStartup.DeferLinearRedFlags();
         builder.Services.AddMagBotConversation(builder.Configuration);
-        builder.Services.AddHostedService<MagBot.Bot.UnderstandingWarmUp>();
         builder.Services.AddMagBotAdapter();
         builder.AddMagBotEdge();
         builder.Services.AddMagBotWebChat(builder.Configuration);

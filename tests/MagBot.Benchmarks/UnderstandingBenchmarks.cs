@@ -31,8 +31,6 @@ public class UnderstandingBenchmarks
     public void Setup()
     {
         _services = InProcessBot.Create();
-        // Measure the screen on the linear-time rules it runs on once started, not the interim ones of the first seconds.
-        MagBot.Dialogs.ConversationStartup.LinearRedFlags.GetAwaiter().GetResult();
         _safety = _services.GetRequiredService<ISafetyScreen>();
         _intents = _services.GetRequiredService<IIntentRecognizer>();
         _medications = _services.GetRequiredService<IMedicationFinder>();

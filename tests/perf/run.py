@@ -8,7 +8,8 @@ connections; times process start to first answered turn; measures memory per idl
 embedded store; prints the figures and ratios and writes them to tests/perf/RESULTS.md.
 
 Usage: python3 tests/perf/run.py [--duration SECONDS] [--no-write]
-       python3 tests/perf/run.py --only startup [--startups N]   (start-up alone, MagBot and peer; prints only)
+       python3 tests/perf/run.py --only startup [--startups N] [--before GIT-REF]
+           (start-up and idle resident memory alone, MagBot and peer, and MagBot at GIT-REF if given; prints only)
        python3 tests/perf/run.py --only soak [--minutes N] [--store-mb MB]   (soak: RSS per minute under mixed
            flows over ever-new conversations, and stored bytes per flow step; prints only)
 Needs wrk (Debian package `wrk`). Loopback only; every loop is bounded.
@@ -22,7 +23,7 @@ TARGETS = {
     "peer": os.path.join(PERF, "EchoBot", "EchoBot.csproj"),
     "ceiling": os.path.join(PERF, "Ceiling", "Ceiling.csproj"),
 }
-DLL = {"magbot": "MagBot.dll", "peer": "EchoBot.dll", "ceiling": "Ceiling.dll"}
+DLL = {"magbot": "MagBot.dll", "magbot-before": "MagBot.dll", "peer": "EchoBot.dll", "ceiling": "Ceiling.dll"}
 CONNECTIONS = [1, 32, 128]
 ANALYSIS_MARKER = "<!-- analysis: written by hand, kept by run.py -->"
 
@@ -37,13 +38,22 @@ def free_port():
         return s.getsockname()[1]
 
 
-def build(out, names=None):
+def build(out, names=None, before=None):
     for name, proj in TARGETS.items():
         if names is not None and name not in names:
             continue
         log(f"building {name} (Release)…")
         subprocess.run(["dotnet", "publish", proj, "-c", "Release", "-o", os.path.join(out, name), "--nologo", "-v", "q"],
                        check=True, stdout=subprocess.DEVNULL)
+    if before:
+        # MagBot as it was at a git commit, published from an exported copy of that commit (no worktree is touched).
+        src = os.path.join(out, "src-before")
+        os.makedirs(src)
+        archive = subprocess.run(["git", "-C", ROOT, "archive", before], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", src], input=archive, check=True)
+        log(f"building magbot at {before} (Release)…")
+        subprocess.run(["dotnet", "publish", os.path.join(src, "src", "MagBot", "MagBot.csproj"), "-c", "Release",
+                        "-o", os.path.join(out, "magbot-before"), "--nologo", "-v", "q"], check=True, stdout=subprocess.DEVNULL)
 
 
 def turn_body(conv, text="help"):
@@ -111,6 +121,20 @@ def wrk(port, connections, seconds, env_extra=None):
     return json.loads(line[len("RESULT "):])
 
 
+def idle_rss_kib(proc, quiet=0.02, limit=30):
+    """Resident memory once the process has gone quiet after its first answer (its background start-up work done):
+    sampled when a whole second passes with less than `quiet` seconds of processor time used, or after `limit` s."""
+    deadline = time.monotonic() + limit
+    last = cpu_seconds(proc.pid)
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        now = cpu_seconds(proc.pid)
+        if now - last < quiet:
+            break
+        last = now
+    return rss_kib(proc.pid)
+
+
 def rss_kib(pid):
     with open(f"/proc/{pid}/status") as f:
         for l in f:
@@ -126,6 +150,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=3, help="load rounds per connection count, bots in turn (default 3)")
     ap.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
     ap.add_argument("--only", choices=["startup", "soak"], help="run one measurement alone and print it (RESULTS.md is not written)")
+    ap.add_argument("--before", metavar="GIT-REF", help="with --only startup: also start MagBot as it was at this commit, interleaved")
     ap.add_argument("--minutes", type=int, default=20, help="soak: minutes of load (default 20)")
     ap.add_argument("--store-mb", type=float, help="soak: Storage:MaxMemoryMB for the service (default: its own default)")
     args = ap.parse_args()
@@ -192,26 +217,33 @@ def startup_only(args):
     """Start-up alone: publish MagBot and the peer, then start them in turn (interleaved, so a busy moment on a
     shared machine hits both alike), each time timing process start to the first answered turn."""
     out = tempfile.mkdtemp(prefix="magbot-startup-")
-    names = ["magbot", "peer"]
-    build(out, names)
+    names = ["magbot", "peer"] + (["magbot-before"] if args.before else [])
     samples = {n: [] for n in names}
     cpu = {n: [] for n in names}
+    rss = {n: [] for n in names}
     try:
+        build(out, ["magbot", "peer"], args.before)
         for i in range(args.startups):
             for name in names:
                 proc, secs = start(out, name, free_port())
+                # Idle resident memory: after the first answer, once the background start-up work is done.
+                rss[name].append(idle_rss_kib(proc) / 1024)
                 stop(proc)
                 samples[name].append(secs)
                 cpu[name].append(proc.cpu_seconds)
-                log(f"{name} #{i + 1}: {secs:.2f} s ({proc.cpu_seconds:.2f} s of processor time)")
+                log(f"{name} #{i + 1}: {secs:.2f} s ({proc.cpu_seconds:.2f} s of processor time), idle {rss[name][-1]:.0f} MiB resident")
     finally:
         shutil.rmtree(out, ignore_errors=True)
     med = {n: statistics.median(samples[n]) for n in names}
     for n in names:
         print(f"{n}: median {med[n]:.2f} s over {len(samples[n])} starts ({', '.join(f'{s:.2f}' for s in samples[n])}); "
-              f"processor time at the first answer: median {statistics.median(cpu[n]):.2f} s")
-    ratio = med["magbot"] / med["peer"]
-    print(f"MagBot / peer: {ratio:.2f}x (target <= 1.5x: {'met' if ratio <= 1.5 else 'NOT met'})")
+              f"processor time at the first answer: median {statistics.median(cpu[n]):.2f} s; "
+              f"idle resident memory: median {statistics.median(rss[n]):.0f} MiB ({', '.join(f'{r:.0f}' for r in rss[n])})")
+    for n in [m for m in names if m != "peer"]:
+        ratio = med[n] / med["peer"]
+        mem = statistics.median(rss[n]) / statistics.median(rss["peer"])
+        print(f"{n} / peer: start-up {ratio:.2f}x (target <= 1.5x: {'met' if ratio <= 1.5 else 'NOT met'}), "
+              f"idle memory {mem:.2f}x (target <= 2x: {'met' if mem <= 2 else 'NOT met'})")
 
 
 SOAK_CONNECTIONS = 8

@@ -15,12 +15,14 @@ public sealed class SafetyModel
     private const float L2 = 1e-6f;
     private const float NegligibleGradient = 1e-3f;
 
-    private readonly float[] _weights; // bucket-major: bucket * classes + class
+    private readonly int[] _rowOf; // a hash bucket's row of weights; -1 for a bucket no training example has
+    private readonly float[] _weights; // row-major: row * classes + class
     private readonly float[] _bias;
 
-    private SafetyModel(string[] labels, float[] weights, float[] bias)
+    private SafetyModel(string[] labels, int[] rowOf, float[] weights, float[] bias)
     {
         Labels = labels;
+        _rowOf = rowOf;
         _weights = weights;
         _bias = bias;
     }
@@ -34,10 +36,26 @@ public sealed class SafetyModel
         if (examples.Count == 0) throw new ArgumentException("The safety model needs training examples.", nameof(examples));
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var k = labels.Length;
-        var rows = examples.Select(e => (Features: SafetyFeatures.Extract(e.Text), Y: Array.IndexOf(labels, e.Label))).ToArray();
+        // Weights only for the buckets the examples use: a bucket no example has is never updated,
+        // so its weights would stay zero. The same model as over every bucket, in a fraction of the memory, and trained
+        // several times faster, since its weights fit in the processor's cache (tests/perf/RESULTS.md).
+        var rowOf = new int[SafetyFeatures.Buckets];
+        Array.Fill(rowOf, -1);
+        var used = 0;
+        var rows = examples.Select(e =>
+        {
+            var (buckets, value) = SafetyFeatures.Extract(e.Text);
+            for (var i = 0; i < buckets.Length; i++)
+            {
+                ref var row = ref rowOf[buckets[i]];
+                if (row < 0) row = used++;
+                buckets[i] = row;
+            }
+            return (Features: (Rows: buckets, Value: value), Y: Array.IndexOf(labels, e.Label));
+        }).ToArray();
 
-        var weights = new float[SafetyFeatures.Buckets * k];
-        var squares = new float[SafetyFeatures.Buckets * k];
+        var weights = new float[used * k];
+        var squares = new float[used * k];
         var bias = new float[k];
         var biasSquares = new float[k];
         var p = new float[k];
@@ -63,7 +81,7 @@ public sealed class SafetyModel
                     bias[c] -= LearningRate * g / MathF.Sqrt(biasSquares[c] + 1e-8f);
                 }
                 if (n == 0) continue;
-                // Bucket by bucket, so each bucket's classes are updated where they sit together in memory.
+                // Row by row, so each row's classes are updated where they sit together in memory.
                 foreach (var b in buckets)
                 {
                     var row = b * k;
@@ -78,15 +96,21 @@ public sealed class SafetyModel
                 }
             }
         }
-        return new SafetyModel(labels, weights, bias);
+        return new SafetyModel(labels, rowOf, weights, bias);
     }
 
     /// <summary>The probability of each of <see cref="Labels"/> for <paramref name="text"/>.</summary>
     public float[] Predict(string? text)
     {
         var (buckets, value) = SafetyFeatures.Extract(text);
+        // A bucket no training example had adds nothing (its weights would be zero): left out.
+        var rows = 0;
+        foreach (var b in buckets)
+        {
+            if (_rowOf[b] >= 0) buckets[rows++] = _rowOf[b];
+        }
         var p = new float[Labels.Count];
-        Probabilities(buckets, value, _weights, _bias, p);
+        Probabilities(buckets.AsSpan(0, rows), value, _weights, _bias, p);
         return p;
     }
 
@@ -97,13 +121,13 @@ public sealed class SafetyModel
         return i >= 0 ? i : throw new ArgumentException($"The safety model was not trained on '{label}'.", nameof(label));
     }
 
-    private static void Probabilities(int[] buckets, float value, float[] weights, float[] bias, float[] p)
+    private static void Probabilities(ReadOnlySpan<int> rows, float value, float[] weights, float[] bias, float[] p)
     {
         var k = bias.Length;
         Array.Copy(bias, p, k);
-        foreach (var b in buckets)
+        foreach (var r in rows)
         {
-            var row = b * k;
+            var row = r * k;
             for (var c = 0; c < k; c++) p[c] += weights[row + c] * value;
         }
         var max = p.Max();

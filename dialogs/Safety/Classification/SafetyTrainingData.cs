@@ -43,6 +43,9 @@ public static class SafetyTrainingData
         }
     }
 
-    /// <summary>The model trained on every embedded example (about a second of processor time; done once per process).</summary>
-    public static SafetyModel TrainEmbedded() => SafetyModel.Train(LoadEmbedded());
+    // Training is deterministic and the examples are embedded: one model per process serves every bot built in it.
+    private static readonly Lazy<SafetyModel> Embedded = new(() => SafetyModel.Train(LoadEmbedded()));
+
+    /// <summary>The model trained on every embedded example (trained once per process, on first use).</summary>
+    public static SafetyModel TrainEmbedded() => Embedded.Value;
 }

@@ -46,7 +46,9 @@ public sealed class SoftmaxIntentModel : IIntentModel, ILinearIntentModel
         var biasSquares = new double[k];
         var order = Enumerable.Range(0, rows.Length).ToArray();
         var random = new Random(20261125);
-        var logits = new double[k];
+        var p = new double[k];
+        var gradient = new double[k];
+        var active = new int[k];
 
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
@@ -54,20 +56,30 @@ public sealed class SoftmaxIntentModel : IIntentModel, ILinearIntentModel
             foreach (var r in order)
             {
                 var (x, y) = rows[r];
-                Logits(x, weights, bias, k, logits);
-                var p = FeatureIndex.Softmax(logits);
+                Logits(x, weights, bias, k, p);
+                SoftmaxInPlace(p);
+                var n = 0;
                 for (var c = 0; c < k; c++)
                 {
                     var g = p[c] - (c == y ? 1 : 0);
                     // Most classes are already near 0 for a given example: skipping their negligible
                     // updates makes training several times faster with the same accuracy.
                     if (Math.Abs(g) < NegligibleGradient) continue;
+                    gradient[c] = g;
+                    active[n++] = c;
                     biasSquares[c] += g * g;
                     bias[c] -= LearningRate * g / Math.Sqrt(biasSquares[c] + 1e-8);
-                    foreach (var (column, value) in x)
+                }
+                // Feature by feature, so each feature's classes are updated where they sit together in memory (each
+                // weight's update is the same as class by class: it depends on that weight alone).
+                foreach (var (column, value) in x)
+                {
+                    var row = column * k;
+                    for (var j = 0; j < n; j++)
                     {
-                        var at = column * k + c;
-                        var gw = g * value + L2 * weights[at];
+                        var c = active[j];
+                        var at = row + c;
+                        var gw = gradient[c] * value + L2 * weights[at];
                         gradSquares[at] += gw * gw;
                         weights[at] -= LearningRate * gw / Math.Sqrt(gradSquares[at] + 1e-8);
                     }
@@ -116,6 +128,19 @@ public sealed class SoftmaxIntentModel : IIntentModel, ILinearIntentModel
     string[] ILinearIntentModel.Classes => _classes;
     double[] ILinearIntentModel.Bias => _bias;
     double[] ILinearIntentModel.Weights => _weights;
+
+    /// <summary><see cref="FeatureIndex.Softmax"/> without its three arrays per call: the same arithmetic in the same order.</summary>
+    private static void SoftmaxInPlace(double[] logits)
+    {
+        var max = logits.Max();
+        var sum = 0.0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            logits[i] = Math.Exp(logits[i] - max);
+            sum += logits[i];
+        }
+        for (var i = 0; i < logits.Length; i++) logits[i] /= sum;
+    }
 
     private static void Logits((int Column, double Value)[] x, double[] weights, double[] bias, int k, double[] logits)
     {

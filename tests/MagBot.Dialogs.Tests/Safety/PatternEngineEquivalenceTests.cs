@@ -58,61 +58,52 @@ public sealed class PatternEngineEquivalenceTests
     public void Red_flag_rules_match_the_same_rules_with_either_engine()
     {
         var linear = RedFlagRuleSet.Embedded;
-        var interim = StagedRedFlagScreen.LoadInterim(ContentCatalog.LoadEmbedded());
+        var interim = Interpreted(ContentCatalog.LoadEmbedded());
         Assert.Equal(linear.Rules.Select(r => r.Id), interim.Rules.Select(r => r.Id));
         var corpus = Corpus();
-        var flagged = 0;
+        int flagged = 0, timedOut = 0;
         foreach (var text in corpus)
         {
             var expected = linear.Match(text).Select(r => r.Id).ToList();
-            Assert.Equal(expected, interim.Match(text).Select(r => r.Id).ToList());
+            List<string> found;
+            try
+            {
+                found = [.. interim.Match(text).Select(r => r.Id)];
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // On a loaded machine a match can exceed the interpreter's timeout; the screen then reads the message
+                // with the linear-time rules (RedFlagScreen), so there is nothing of the interpreter's to compare.
+                timedOut++;
+                continue;
+            }
+            Assert.Equal(expected, found);
             if (expected.Count > 0) flagged++;
         }
+        Assert.True(timedOut * 20 < corpus.Count, $"{timedOut} of {corpus.Count} texts timed out on the interpreter");
         Assert.True(flagged >= RedFlagPhrasings.Alarms.Length, $"only {flagged} texts raised a flag");
     }
 
     [Fact]
-    public void Staged_screen_screens_with_the_interim_rules_until_the_linear_rules_are_ready()
+    public void Screen_reads_a_long_message_with_the_linear_time_rules_and_a_short_one_with_the_interpreter()
     {
         var content = ContentCatalog.LoadEmbedded();
-        var linear = new TaskCompletionSource<RedFlagRuleSet>();
-        var screen = new StagedRedFlagScreen(StagedRedFlagScreen.LoadInterim(content), linear.Task, content, Options.Create(new ClinicOptions()));
-
+        var linear = new Lazy<RedFlagRuleSet>(() => RedFlagRuleSet.Embedded);
+        var screen = new RedFlagScreen(Interpreted(content), content, Options.Create(new ClinicOptions()), linear);
         var expected = RedFlagRuleSet.Embedded.Match("worst headache of my life")[0].Id;
-        Assert.False(screen.IsLinear);
+
         Assert.Equal(expected, screen.Screen("worst headache of my life")?.RuleId);
         Assert.Null(screen.Screen("what foods have magnesium?"));
+        Assert.False(linear.IsValueCreated, "a short message needs no linear-time build");
 
-        linear.SetResult(RedFlagRuleSet.Embedded);
-        Assert.True(screen.IsLinear);
-        Assert.Equal(expected, screen.Screen("worst headache of my life")?.RuleId);
-    }
-
-    [Fact]
-    public async Task Staged_screen_makes_a_long_message_wait_for_the_linear_rules()
-    {
-        var content = ContentCatalog.LoadEmbedded();
-        var linear = new TaskCompletionSource<RedFlagRuleSet>();
-        var screen = new StagedRedFlagScreen(StagedRedFlagScreen.LoadInterim(content), linear.Task, content, Options.Create(new ClinicOptions()));
         var longMessage = string.Concat(Enumerable.Repeat("magnesium and my sleep ", 200)) + "worst headache of my life";
-        Assert.True(longMessage.Length > StagedRedFlagScreen.InterimMaxLength);
-
-        var screening = Task.Run(() => screen.Screen(longMessage));
-        var first = await Task.WhenAny(screening, Task.Delay(TimeSpan.FromMilliseconds(300)));
-        Assert.True(first != screening, "a long message must not be screened before the linear-time rules are ready");
-        linear.SetResult(RedFlagRuleSet.Embedded);
-        Assert.NotNull(await screening.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(longMessage.Length > RedFlagScreen.LongMessageLength);
+        Assert.Equal(expected, screen.Screen(longMessage)?.RuleId);
+        Assert.True(linear.IsValueCreated, "a long message is read by the linear-time rules");
     }
 
-    [Fact]
-    public void Staged_screen_fails_every_message_when_the_linear_rules_cannot_be_built()
-    {
-        var content = ContentCatalog.LoadEmbedded();
-        var linear = Task.FromException<RedFlagRuleSet>(new ContentValidationException("red-flags.yaml: broken"));
-        var screen = new StagedRedFlagScreen(StagedRedFlagScreen.LoadInterim(content), linear, content, Options.Create(new ClinicOptions()));
-        var e = Assert.Throws<ContentValidationException>(() => screen.Screen("what foods have magnesium?"));
-        Assert.Contains("red-flags.yaml", e.Message);
-    }
+    private static RedFlagRuleSet Interpreted(ContentCatalog content) =>
+        RedFlagRuleSet.Load(ContentCatalog.ReadResource(RedFlagRuleSet.FileName), content, PatternEngine.Backtracking);
 
     [Fact]
     public void Forbidden_claim_check_that_times_out_on_the_interpreter_is_answered_by_the_linear_time_engine()

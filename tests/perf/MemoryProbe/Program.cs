@@ -33,10 +33,9 @@ var bot = services.GetRequiredService<IBot>();
 var storage = (MemoryCacheStorage)services.GetRequiredService<IStorage>();
 var adapter = new DiscardingAdapter();
 
-// Everything built once per process lands before the baseline, not in it: the red-flag rules for the
-// linear-time engine and the quantity recognizers are built in the background, and are hundreds of MB
-// that would otherwise be counted as if the conversations held them.
-await StagedRedFlagScreen.LinearRules;
+// Everything built once per process lands before the baseline, not in it: the start-up builds and the quantity
+// recognizers (built when a prompt first needs them), which would otherwise be counted as if the conversations held them.
+await services.GetRequiredService<MagBot.Dialogs.Bot.ConversationStartup>().SafetyModel;
 services.GetRequiredService<QuantityRecognizer>().WarmUp();
 for (var i = 0; i < 50; i++) await adapter.TurnAsync(bot, "warm-up-" + i.ToString(CultureInfo.InvariantCulture), "help");
 var before = Heap();

@@ -26,9 +26,7 @@ internal static class Stages
     public static async Task RunAsync(int iterations = 4000)
     {
         using var services = InProcessBot.Create();
-        // Time the screen on the linear-time rules it runs on once started, not on the interim ones of the first seconds.
-        await MagBot.Dialogs.ConversationStartup.LinearRedFlags;
-        await MagBot.Dialogs.ConversationStartup.SafetyModel;
+        await services.GetRequiredService<MagBot.Dialogs.Bot.ConversationStartup>().SafetyModel;
         var safety = services.GetRequiredService<ISafetyScreen>();
         var intents = services.GetRequiredService<IIntentRecognizer>();
         var medications = services.GetRequiredService<MedicationRecognizer>();

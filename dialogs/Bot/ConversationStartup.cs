@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Safety.Classification;
+using MagBot.Dialogs.Understanding;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MagBot.Dialogs.Bot;
+
+/// <summary>
+/// The one owner of the conversation's start-up builds, one task each: the red-flag rules (validated against the
+/// content: a mistake fails start-up with the file and rule named), the safety screen's trained classifier and the
+/// intent recognizer. As a hosted service it starts all three on the thread pool when the host starts, so they are
+/// built while the server starts listening; the first message waits for whatever is not ready yet, so no message is
+/// ever answered before it has been screened by every layer. Without a host (the in-process bot of tests and the CLI)
+/// each build starts when first asked for. A build that fails is logged and fails every message that needs it, and a
+/// host is stopped rather than run on without it.
+/// Nothing else is built at start-up: the red-flag rules for the linear-time engine only if a long message comes
+/// (<see cref="RedFlagScreen"/>), the number recognizers when a prompt first needs them (<see cref="QuantityRecognizer"/>).
+/// </summary>
+public sealed class ConversationStartup : IHostedService
+{
+    private readonly Lazy<Task<RedFlagRuleSet>> _redFlags;
+    private readonly Lazy<Task<SafetyModel>> _safetyModel;
+    private readonly Lazy<Task<IntentRecognizer>> _intents;
+    private readonly ILogger _logger;
+    private readonly IHostApplicationLifetime? _lifetime;
+
+    public ConversationStartup(ContentCatalog content, IMedicationFinder medications, ILogger<ConversationStartup>? logger = null,
+        IHostApplicationLifetime? lifetime = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(medications);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _lifetime = lifetime;
+        _redFlags = Build("red-flag rules", () => RedFlagRuleSet.Load(ContentCatalog.ReadResource(RedFlagRuleSet.FileName), content, PatternEngine.Backtracking));
+        // Built only if a message too long for the interpreter comes (RedFlagScreen): most processes never need it.
+        LongMessageRedFlags = new(() => RedFlagRuleSet.Load(ContentCatalog.ReadResource(RedFlagRuleSet.FileName), content));
+        // Both trainings are deterministic and trained once per process (the test suite builds hundreds of bots).
+        _safetyModel = Build("safety classifier", SafetyTrainingData.TrainEmbedded);
+        _intents = Build("intent recognizer", () => IntentRecognizer.ForEmbeddedTraining(medications));
+    }
+
+    /// <summary>The red-flag rules of red-flags.yaml, validated against the content, built for the backtracking interpreter.</summary>
+    public Task<RedFlagRuleSet> RedFlags => _redFlags.Value;
+
+    /// <summary>The same rules built for the linear-time engine, for messages too long for the interpreter; built on first use.</summary>
+    public Lazy<RedFlagRuleSet> LongMessageRedFlags { get; }
+
+    /// <summary>The safety screen's trained classifier (<see cref="SafetyTrainingData"/>).</summary>
+    public Task<SafetyModel> SafetyModel => _safetyModel.Value;
+
+    /// <summary>The intent recognizer, trained on the embedded training split.</summary>
+    public Task<IntentRecognizer> Intents => _intents.Value;
+
+    /// <summary>Starts every build. The red-flag rules are awaited (they take milliseconds), so a mistake in red-flags.yaml
+    /// stops the host from starting; the trainings go on while the server starts listening.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = SafetyModel; // the longest: started first
+        _ = Intents;
+        await RedFlags.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private Lazy<Task<T>> Build<T>(string name, Func<T> build) => new(() => Task.Run(() =>
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var built = build();
+            _logger.LogInformation("Start-up: {Build} ready in {Milliseconds} ms", name, watch.ElapsedMilliseconds);
+            return built;
+        }
+        catch (Exception e)
+        {
+            _logger.LogCritical(e, "Start-up: the {Build} could not be built; MagBot stops rather than screen or answer without it", name);
+            _lifetime?.StopApplication();
+            throw;
+        }
+    }));
+}

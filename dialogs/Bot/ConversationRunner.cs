@@ -2,6 +2,7 @@ using MagBot.Dialogs.Engine;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Telemetry;
 using MagBot.Dialogs.Topics;
 using MagBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
@@ -34,7 +35,8 @@ public sealed class ConversationRunner(
     MedicationLexicon lexicon,
     SpecificQuestionAnswerer answerer,
     IOptions<ClinicOptions> clinic,
-    ILogger<ConversationRunner> logger)
+    ILogger<ConversationRunner> logger,
+    ConversationMetrics metrics)
 {
     /// <summary>Below this confidence the bot asks which topic was meant instead of guessing (see <see cref="ClarifyPolicy"/>).</summary>
     public const double ClarifyThreshold = ClarifyPolicy.Threshold;
@@ -50,7 +52,7 @@ public sealed class ConversationRunner(
 
     public async Task<TurnOutcome> OnMessageAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
     {
-        var dc = new DialogContext(turn, dialogs, data, content);
+        var dc = new DialogContext(turn, dialogs, data, content, metrics);
         var raw = turn.Activity.Text ?? string.Empty;
 
         var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
@@ -106,7 +108,11 @@ public sealed class ConversationRunner(
                 return TurnOutcome.Save;
             }
             // A side question: keep the flow to offer it back afterwards (the newest one only).
-            if (active.Id != ResumeDialogId) data.Suspended = [.. data.Stack];
+            if (active.Id != ResumeDialogId)
+            {
+                metrics.Abandoned(data.Suspended, ConversationMetrics.Reasons.Replaced);
+                data.Suspended = [.. data.Stack];
+            }
             data.Stack.Clear();
         }
 
@@ -120,6 +126,7 @@ public sealed class ConversationRunner(
         // A specific question gets the facts that answer it; a button press or a general question, the topic.
         if (menuIntent is null && await answerer.TryAnswerAsync(dc, intent, cancellationToken).ConfigureAwait(false))
         {
+            metrics.QuestionAnswered(intent.Intent);
             await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
@@ -139,8 +146,11 @@ public sealed class ConversationRunner(
         if (SafetyCategories.IsAlarm(alert.Category)) logger.LogWarning("Safety screen raised {Category} ({RuleId}); flow stopped", alert.Category, alert.RuleId);
         else logger.LogInformation("Safety screen answered {Category}", alert.Category);
         var idle = dc.ActiveDialog is null;
+        if (SafetyCategories.IsAlarm(alert.Category)) metrics.SafetyAlarm(alert.Category);
+        else metrics.SafetyNet(alert.Category);
         if (!language)
         {
+            Abandon(dc, ConversationMetrics.Reasons.Safety);
             dc.Data.Stack.Clear();
             dc.Data.Suspended = null;
         }
@@ -191,7 +201,8 @@ public sealed class ConversationRunner(
     {
         if (data.Welcomed) return;
         data.Welcomed = true;
-        var dc = new DialogContext(turn, dialogs, data, content);
+        metrics.Welcomed();
+        var dc = new DialogContext(turn, dialogs, data, content, metrics);
         var args = Args();
         var clinicLine = Clinic.WelcomeLine;
         await dc.SendAsync(new Reply { Text = content.Text("welcome.greeting", args) }, cancellationToken).ConfigureAwait(false);
@@ -244,17 +255,20 @@ public sealed class ConversationRunner(
                 return TurnOutcome.Save;
             case Intents.Cancel:
                 var had = dc.Data.Stack.Count > 0;
+                Abandon(dc, ConversationMetrics.Reasons.Cancel);
                 dc.CancelAll();
                 dc.Data.Suspended = null;
                 await SendMenuAsync(dc, had ? "cancel.done" : "cancel.nothing", cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.StartOver:
+                Abandon(dc, ConversationMetrics.Reasons.StartOver);
                 dc.CancelAll();
                 dc.Data.Suspended = null;
                 await dc.SendTextAsync("startover.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.DeleteMyData:
+                Abandon(dc, ConversationMetrics.Reasons.DeleteData);
                 dc.CancelAll();
                 await dc.SendTextAsync("delete.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.DeleteData;
@@ -267,11 +281,13 @@ public sealed class ConversationRunner(
     {
         if (intent.Intent == Intents.None)
         {
+            metrics.Unrecognized("none");
             await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
             return;
         }
         if (ClarifyPolicy.ShouldClarify(intent))
         {
+            metrics.Unrecognized("clarify");
             await ClarifyAsync(dc, intent, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -317,6 +333,13 @@ public sealed class ConversationRunner(
         if (dc.Data.Stack.Count > 0 || dc.Data.Suspended is not { Count: > 0 } suspended) return;
         var where = dialogs.Contains(suspended[0].Id) ? Title(dialogs.Find(suspended[0].Id)) : content.Text("dialog.main");
         await dc.BeginDialogAsync(ResumeDialogId, where, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Counts the flows a command or an alarm is about to drop (the current one and one waiting to be resumed).</summary>
+    private void Abandon(DialogContext dc, string reason)
+    {
+        metrics.Abandoned(dc.Data.Stack, reason);
+        metrics.Abandoned(dc.Data.Suspended, reason);
     }
 
     private string Title(Dialog dialog) =>

@@ -36,8 +36,11 @@ public sealed class ConversationRunner(
     SpecificQuestionAnswerer answerer,
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger,
-    ConversationMetrics metrics)
+    ConversationMetrics metrics,
+    UserState userState)
 {
+    private readonly IStatePropertyAccessor<ConsentRecord> _consent = userState.CreateProperty<ConsentRecord>("MagBot.Consent");
+
     /// <summary>Below this confidence the bot asks which topic was meant instead of guessing (see <see cref="ClarifyPolicy"/>).</summary>
     public const double ClarifyThreshold = ClarifyPolicy.Threshold;
 
@@ -93,6 +96,8 @@ public sealed class ConversationRunner(
         {
             return await RunCommandAsync(dc, intent.Intent, cancellationToken).ConfigureAwait(false);
         }
+        // With Clinic:RequireConsent, health topics wait for "I agree" to the current terms (commands and safety do not).
+        if (!await ConsentGateAsync(dc, cancellationToken).ConfigureAwait(false)) return TurnOutcome.Save;
 
         var active = dc.ActiveDialog;
         if (active is not null)
@@ -209,7 +214,27 @@ public sealed class ConversationRunner(
         if (!string.IsNullOrWhiteSpace(clinicLine))
             await dc.SendAsync(new Reply { Text = Markdown.Escape(clinicLine) }, cancellationToken).ConfigureAwait(false);
         await dc.SendAsync(new Reply { Text = content.Text("welcome.disclaimer", args) }, cancellationToken).ConfigureAwait(false);
-        await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+        if (Terms.WelcomeLine() is { } terms) await dc.SendAsync(terms, cancellationToken).ConfigureAwait(false);
+        if (Clinic.RequireConsent) await dc.SendAsync(Terms.Ask(null), cancellationToken).ConfigureAwait(false);
+        else await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+    }
+
+    private ClinicTerms Terms => new(content, Clinic);
+
+    /// <summary>True when the turn may go on to topics: consent is not asked for, was given, or is given now.</summary>
+    private async Task<bool> ConsentGateAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (!Clinic.RequireConsent) return true;
+        var record = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
+        if (Terms.Agreed(record)) return true;
+        if (Terms.IsAgreement(dc.Text))
+        {
+            await _consent.SetAsync(dc.Turn, new ConsentRecord { Version = Terms.Version }, cancellationToken).ConfigureAwait(false);
+            await SendMenuAsync(dc, "consent.thanks", cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        await dc.SendAsync(Terms.Ask(record), cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
@@ -266,6 +291,15 @@ public sealed class ConversationRunner(
                 dc.Data.Suspended = null;
                 await dc.SendTextAsync("startover.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.Save;
+            case Intents.Terms:
+                await dc.SendAsync(Terms.Show(), cancellationToken).ConfigureAwait(false);
+                await ContinueOrMenuAsync(dc, cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.Save;
+            case Intents.WhatYouKnow:
+                var consent = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
+                foreach (var reply in StoredDataReply.Build(dc, consent, TitleOf)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+                if (dc.ActiveDialog is not null) await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.DeleteMyData:
                 Abandon(dc, ConversationMetrics.Reasons.DeleteData);
@@ -341,6 +375,12 @@ public sealed class ConversationRunner(
         metrics.Abandoned(dc.Data.Stack, reason);
         metrics.Abandoned(dc.Data.Suspended, reason);
     }
+
+    /// <summary>After a command that answers on the side: the question of the flow again, or the menu.</summary>
+    private Task ContinueOrMenuAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        dc.ActiveDialog is not null ? dc.RepromptAsync(cancellationToken) : SendMenuAsync(dc, "welcome.choose", cancellationToken);
+
+    private string TitleOf(string dialogId) => dialogs.Contains(dialogId) ? Title(dialogs.Find(dialogId)) : content.Text("dialog.main");
 
     private string Title(Dialog dialog) =>
         dialog.TitleKey is { } k && content.Contains(k) ? content.Text(k) : content.Text("dialog.main");

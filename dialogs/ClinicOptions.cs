@@ -28,6 +28,16 @@ public sealed class ClinicOptions
     public string AvatarInitials { get; set; } = "MB";
     public string? WelcomeLine { get; set; }
 
+    /// <summary>The clinic's terms of use and privacy notice (https addresses), linked in the welcome and by the terms command.</summary>
+    public string? TermsUrl { get; set; }
+    public string? PrivacyUrl { get; set; }
+
+    /// <summary>When true, health topics wait until the person answers "I agree" to the terms of <see cref="ConsentVersion"/>.</summary>
+    public bool RequireConsent { get; set; }
+
+    /// <summary>The version of the terms people agree to; a new version asks again. Default: 1.</summary>
+    public string ConsentVersion { get; set; } = "1";
+
     /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
     public Dictionary<string, string?> Placeholders() => new()
     {
@@ -38,6 +48,8 @@ public sealed class ClinicOptions
         ["emergencyNumber"] = EmergencyNumber,
         ["crisisLine"] = CrisisLine,
         ["poisonControl"] = PoisonControl,
+        ["termsUrl"] = TermsUrl,
+        ["privacyUrl"] = PrivacyUrl,
         // Whom the safety net and "see a doctor today" send people to: the clinic when it gave a number.
         ["clinicContact"] = string.IsNullOrWhiteSpace(Phone) ? "your doctor's office" : $"{(string.IsNullOrWhiteSpace(Name) ? "your clinic" : Name)} at {Phone}",
         ["clinicContactEs"] = string.IsNullOrWhiteSpace(Phone) ? "el consultorio de su médico" : $"{(string.IsNullOrWhiteSpace(Name) ? "su clínica" : Name)} al {Phone}",

@@ -2,6 +2,7 @@ using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Engine;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Telemetry;
 using MagBot.Dialogs.Topics;
 using MagBot.Dialogs.Understanding;
 using MagBot.Dialogs.Understanding.Answers;
@@ -71,6 +72,8 @@ public static class ConversationServiceCollectionExtensions
             .Map(Intents.SideEffects, SideEffectsDialog.DialogId)
             .Map(Intents.MedicationCheck, InteractionScreeningDialog.DialogId)
             .Map(Intents.Provider, ProviderDialog.DialogId));
+        // Counts for OpenTelemetry (the host exports them); the host's meter factory when it has one.
+        services.TryAddSingleton(sp => new ConversationMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TopicCatalog>()));
         AddDialogs(services);
 
         services.AddSingleton<ConversationState>();

@@ -2,6 +2,7 @@ using MagBot.Dialogs.Engine;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Telemetry;
 using MagBot.Dialogs.Topics;
 using MagBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
@@ -34,8 +35,12 @@ public sealed class ConversationRunner(
     MedicationLexicon lexicon,
     SpecificQuestionAnswerer answerer,
     IOptions<ClinicOptions> clinic,
-    ILogger<ConversationRunner> logger)
+    ILogger<ConversationRunner> logger,
+    ConversationMetrics metrics,
+    UserState userState)
 {
+    private readonly IStatePropertyAccessor<ConsentRecord> _consent = userState.CreateProperty<ConsentRecord>("MagBot.Consent");
+
     /// <summary>Below this confidence the bot asks which topic was meant instead of guessing (see <see cref="ClarifyPolicy"/>).</summary>
     public const double ClarifyThreshold = ClarifyPolicy.Threshold;
 
@@ -50,7 +55,7 @@ public sealed class ConversationRunner(
 
     public async Task<TurnOutcome> OnMessageAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
     {
-        var dc = new DialogContext(turn, dialogs, data, content);
+        var dc = new DialogContext(turn, dialogs, data, content, metrics);
         var raw = turn.Activity.Text ?? string.Empty;
 
         var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
@@ -91,6 +96,8 @@ public sealed class ConversationRunner(
         {
             return await RunCommandAsync(dc, intent.Intent, cancellationToken).ConfigureAwait(false);
         }
+        // With Clinic:RequireConsent, health topics wait for "I agree" to the current terms (commands and safety do not).
+        if (!await ConsentGateAsync(dc, cancellationToken).ConfigureAwait(false)) return TurnOutcome.Save;
 
         var active = dc.ActiveDialog;
         if (active is not null)
@@ -106,7 +113,11 @@ public sealed class ConversationRunner(
                 return TurnOutcome.Save;
             }
             // A side question: keep the flow to offer it back afterwards (the newest one only).
-            if (active.Id != ResumeDialogId) data.Suspended = [.. data.Stack];
+            if (active.Id != ResumeDialogId)
+            {
+                metrics.Abandoned(data.Suspended, ConversationMetrics.Reasons.Replaced);
+                data.Suspended = [.. data.Stack];
+            }
             data.Stack.Clear();
         }
 
@@ -120,6 +131,7 @@ public sealed class ConversationRunner(
         // A specific question gets the facts that answer it; a button press or a general question, the topic.
         if (menuIntent is null && await answerer.TryAnswerAsync(dc, intent, cancellationToken).ConfigureAwait(false))
         {
+            metrics.QuestionAnswered(intent.Intent);
             await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
@@ -139,8 +151,11 @@ public sealed class ConversationRunner(
         if (SafetyCategories.IsAlarm(alert.Category)) logger.LogWarning("Safety screen raised {Category} ({RuleId}); flow stopped", alert.Category, alert.RuleId);
         else logger.LogInformation("Safety screen answered {Category}", alert.Category);
         var idle = dc.ActiveDialog is null;
+        if (SafetyCategories.IsAlarm(alert.Category)) metrics.SafetyAlarm(alert.Category);
+        else metrics.SafetyNet(alert.Category);
         if (!language)
         {
+            Abandon(dc, ConversationMetrics.Reasons.Safety);
             dc.Data.Stack.Clear();
             dc.Data.Suspended = null;
         }
@@ -183,14 +198,35 @@ public sealed class ConversationRunner(
     {
         if (data.Welcomed) return;
         data.Welcomed = true;
-        var dc = new DialogContext(turn, dialogs, data, content);
+        metrics.Welcomed();
+        var dc = new DialogContext(turn, dialogs, data, content, metrics);
         var args = Args();
         var clinicLine = Clinic.WelcomeLine;
         await dc.SendAsync(new Reply { Text = content.Text("welcome.greeting", args) }, cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(clinicLine))
             await dc.SendAsync(new Reply { Text = Markdown.Escape(clinicLine) }, cancellationToken).ConfigureAwait(false);
         await dc.SendAsync(new Reply { Text = content.Text("welcome.disclaimer", args) }, cancellationToken).ConfigureAwait(false);
-        await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+        if (Terms.WelcomeLine() is { } terms) await dc.SendAsync(terms, cancellationToken).ConfigureAwait(false);
+        if (Clinic.RequireConsent) await dc.SendAsync(Terms.Ask(null), cancellationToken).ConfigureAwait(false);
+        else await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
+    }
+
+    private ClinicTerms Terms => new(content, Clinic);
+
+    /// <summary>True when the turn may go on to topics: consent is not asked for, was given, or is given now.</summary>
+    private async Task<bool> ConsentGateAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (!Clinic.RequireConsent) return true;
+        var record = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
+        if (Terms.Agreed(record)) return true;
+        if (Terms.IsAgreement(dc.Text))
+        {
+            await _consent.SetAsync(dc.Turn, new ConsentRecord { Version = Terms.Version }, cancellationToken).ConfigureAwait(false);
+            await SendMenuAsync(dc, "consent.thanks", cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        await dc.SendAsync(Terms.Ask(record), cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
@@ -236,17 +272,29 @@ public sealed class ConversationRunner(
                 return TurnOutcome.Save;
             case Intents.Cancel:
                 var had = dc.Data.Stack.Count > 0;
+                Abandon(dc, ConversationMetrics.Reasons.Cancel);
                 dc.CancelAll();
                 dc.Data.Suspended = null;
                 await SendMenuAsync(dc, had ? "cancel.done" : "cancel.nothing", cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.StartOver:
+                Abandon(dc, ConversationMetrics.Reasons.StartOver);
                 dc.CancelAll();
                 dc.Data.Suspended = null;
                 await dc.SendTextAsync("startover.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
+            case Intents.Terms:
+                await dc.SendAsync(Terms.Show(), cancellationToken).ConfigureAwait(false);
+                await ContinueOrMenuAsync(dc, cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.Save;
+            case Intents.WhatYouKnow:
+                var consent = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
+                foreach (var reply in StoredDataReply.Build(dc, consent, TitleOf)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+                if (dc.ActiveDialog is not null) await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
+                return TurnOutcome.Save;
             case Intents.DeleteMyData:
+                Abandon(dc, ConversationMetrics.Reasons.DeleteData);
                 dc.CancelAll();
                 await dc.SendTextAsync("delete.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.DeleteData;
@@ -259,11 +307,13 @@ public sealed class ConversationRunner(
     {
         if (intent.Intent == Intents.None)
         {
+            metrics.Unrecognized("none");
             await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
             return;
         }
         if (ClarifyPolicy.ShouldClarify(intent))
         {
+            metrics.Unrecognized("clarify");
             await ClarifyAsync(dc, intent, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -309,6 +359,19 @@ public sealed class ConversationRunner(
         var where = dialogs.Contains(suspended[0].Id) ? Title(dialogs.Find(suspended[0].Id)) : content.Text("dialog.main");
         await dc.BeginDialogAsync(ResumeDialogId, where, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Counts the flows a command or an alarm is about to drop (the current one and one waiting to be resumed).</summary>
+    private void Abandon(DialogContext dc, string reason)
+    {
+        metrics.Abandoned(dc.Data.Stack, reason);
+        metrics.Abandoned(dc.Data.Suspended, reason);
+    }
+
+    /// <summary>After a command that answers on the side: the question of the flow again, or the menu.</summary>
+    private Task ContinueOrMenuAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        dc.ActiveDialog is not null ? dc.RepromptAsync(cancellationToken) : SendMenuAsync(dc, "welcome.choose", cancellationToken);
+
+    private string TitleOf(string dialogId) => dialogs.Contains(dialogId) ? Title(dialogs.Find(dialogId)) : content.Text("dialog.main");
 
     private string Title(Dialog dialog) =>
         dialog.TitleKey is { } k && content.Contains(k) ? content.Text(k) : content.Text("dialog.main");

@@ -1,5 +1,6 @@
 using MagBot.Dialogs.Engine;
 using MagBot.Dialogs.Replies;
+using MagBot.Dialogs.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -16,7 +17,8 @@ public sealed class MagBotActivityHandler(
     ConversationState conversationState,
     UserState userState,
     ConversationRunner runner,
-    ILogger<MagBotActivityHandler> logger) : ActivityHandler
+    ILogger<MagBotActivityHandler> logger,
+    ConversationMetrics metrics) : ActivityHandler
 {
     public const string WebChatJoinEvent = "webchat/join";
 
@@ -25,10 +27,14 @@ public sealed class MagBotActivityHandler(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        var started = ConversationMetrics.Timestamp();
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (turnContext.TurnState.Get<object>(DeletedKey) is not null) return;
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-        await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        if (turnContext.TurnState.Get<object>(DeletedKey) is null)
+        {
+            await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        }
+        metrics.Turn(turnContext.Activity, started);
     }
 
     private const string DeletedKey = "MagBot.DataDeleted";

@@ -1,4 +1,5 @@
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Telemetry;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Understanding;
 
@@ -6,7 +7,7 @@ namespace MagBot.Dialogs.Bot;
 
 /// <summary>After a side question: "Would you like to go back to …?" Yes restores the flow the user left
 /// and asks its question again; no forgets it.</summary>
-public sealed class ResumeOfferDialog() : Dialog(ConversationRunner.ResumeDialogId)
+public sealed class ResumeOfferDialog(ConversationMetrics metrics) : Dialog(ConversationRunner.ResumeDialogId)
 {
     private sealed class State
     {
@@ -42,6 +43,7 @@ public sealed class ResumeOfferDialog() : Dialog(ConversationRunner.ResumeDialog
             return DialogTurnResult.Waiting;
         }
         // "No", or an answer that is neither: the flow is left behind.
+        metrics.Abandoned(suspended, ConversationMetrics.Reasons.NotResumed);
         await dc.SendTextAsync("cancel.done", cancellationToken: cancellationToken).ConfigureAwait(false);
         return new DialogTurnResult(DialogTurnStatus.Complete);
     }

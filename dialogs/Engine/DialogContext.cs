@@ -9,7 +9,7 @@ namespace MagBot.Dialogs.Engine;
 /// The dialog stack of one conversation during one turn: begin, continue, resume and end dialogs,
 /// read and write the active dialog's typed state, and send replies rendered for the channel.
 /// </summary>
-public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, ConversationData data, ContentCatalog content)
+public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, ConversationData data, ContentCatalog content, IDialogObserver? observer = null)
 {
     // Guards against a dialog that begins itself forever (a bug, not a user's doing).
     private const int MaxDepth = 16;
@@ -52,6 +52,7 @@ public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, Conversa
         var dialog = Dialogs.Find(dialogId);
         if (Data.Stack.Count >= MaxDepth)
             throw new InvalidOperationException($"Dialog stack is {MaxDepth} deep when beginning '{dialogId}' (stack: {string.Join(" > ", StackIds)}). A dialog is probably beginning itself.");
+        if (Data.Stack.Count == 0) observer?.RootBegan(this, dialogId);
         Data.Stack.Add(new DialogInstance { Id = dialogId });
         return await dialog.BeginAsync(this, options, cancellationToken).ConfigureAwait(false);
     }
@@ -66,7 +67,9 @@ public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, Conversa
     /// <summary>Ends the dialog on top of the stack and resumes its parent with <paramref name="result"/>.</summary>
     public async Task<DialogTurnResult> EndDialogAsync(object? result = null, CancellationToken cancellationToken = default)
     {
+        var ending = Data.Stack.Count == 1 ? Data.Stack[0].Id : null;
         if (Data.Stack.Count > 0) Data.Stack.RemoveAt(Data.Stack.Count - 1);
+        if (ending is not null) observer?.RootEnded(this, ending, result);
         if (Active is null) return new DialogTurnResult(DialogTurnStatus.Complete, result);
         return await FindActive().ResumeAsync(this, result, cancellationToken).ConfigureAwait(false);
     }

@@ -69,6 +69,26 @@ public static class CommandPatterns
             "forget what i told you", "forget everything i told you", "forget everything i said", "erase me",
             "delete me", "remove me", "wipe me", "delete everything", "erase everything", "wipe everything",
             "delete it all", "delete all", "remove everything i told you", "delete everything i told you",
+        ]),
+        (Intents.Terms,
+        [
+            "terms", "term", "terms of use", "term of use", "terms of service", "term of service", "terms and conditions",
+            "term and condition", "privacy", "privacy policy", "privacy notice", "privacy statement", "terms and privacy",
+            "term and privacy", "terms of use and privacy", "term of use and privacy", "privacy and terms", "privacy and term",
+            "show the terms", "show the term", "show me the terms", "show me the term", "your terms", "your term",
+            "what are your terms", "what are your term", "what are the terms", "what are the term", "your privacy policy",
+            "what is your privacy policy", "show the privacy policy", "show me the privacy policy", "legal", "consent",
+        ]),
+        (Intents.WhatYouKnow,
+        [
+            "what do you know about me", "what do you know", "what do you have on me", "what do you have about me",
+            "what have you stored", "what have you stored about me", "what did you store", "what do you store",
+            "what do you store about me", "what have you saved", "what have you saved about me", "what do you keep",
+            "what do you keep about me", "what do you remember", "what do you remember about me", "what have i told you",
+            "what did i tell you", "my data", "show my data", "show me my data", "see my data", "what data do you have",
+            "what data do you have about me", "what data do you have on me", "what information do you have",
+            "what information do you have about me", "what info do you have about me", "what is stored about me",
+            "what is saved about me", "what do you know of me",
         ]));
 
     // Families of phrasings too many to list: "take me back to the main menu", "what kind of things can you help with".

@@ -23,6 +23,13 @@ public static class Intents
     public const string DeleteMyData = "delete_my_data";
     public const string None = "none";
 
+    // Commands recognised by their phrasings only (CommandPatterns), with no training data: not in All.
+    /// <summary>"terms", "privacy": the clinic's terms of use and privacy notice.</summary>
+    public const string Terms = "terms";
+
+    /// <summary>"what do you know about me": what is stored about the person, then the offer to forget it.</summary>
+    public const string WhatYouKnow = "what_you_know";
+
     public static readonly IReadOnlyList<string> All =
     [
         Fibromyalgia, Migraine, TensionHeadache, Mechanism, Testing, Foods, SupplementForms, Amounts, SideEffects,
@@ -30,7 +37,7 @@ public static class Intents
     ];
 
     /// <summary>Commands that act at any depth, before the active dialog sees the message.</summary>
-    public static bool IsCommand(string intent) => intent is Help or Cancel or StartOver or DeleteMyData;
+    public static bool IsCommand(string intent) => intent is Help or Cancel or StartOver or DeleteMyData or Terms or WhatYouKnow;
 }
 
 /// <summary>The recognised intent, how sure the recognizer is (0–1), and the runners-up for a clarifying question.</summary>

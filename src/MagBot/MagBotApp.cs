@@ -19,11 +19,13 @@ public static class MagBotApp
         builder.Services.AddMagBotAdapter();
         builder.AddMagBotEdge();
         builder.Services.AddMagBotWebChat(builder.Configuration);
+        builder.AddMagBotTelemetry();
 
         var app = builder.Build();
         app.UseMagBotEdge();
         app.MapMagBot();
         app.MapWebChat();
+        app.MapMagBotTelemetry();
         return app;
     }
 }

@@ -59,4 +59,43 @@ public sealed class DirectLineTokenExchange(HttpClient http, IOptions<DirectLine
             return null;
         }
     }
+
+    /// <summary>
+    /// A fresh token for the conversation of a still valid one (<c>POST {BaseUrl}/tokens/refresh</c> with that token), so a
+    /// page that was reloaded or lost its network keeps its conversation. <see cref="RefreshResult.Expired"/> when Direct
+    /// Line refuses the token (the page then starts a new chat); null when Direct Line could not be reached.
+    /// </summary>
+    public async Task<RefreshResult?> RefreshAsync(string token, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.BaseUrl.TrimEnd('/') + "/tokens/refresh");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden) return RefreshResult.Expired;
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogWarning("Direct Line token refresh refused with {Status}", (int)response.StatusCode);
+                return null;
+            }
+            var body = await response.Content.ReadFromJsonAsync<GenerateResponse>(cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(body?.Token) || string.IsNullOrEmpty(body.ConversationId))
+            {
+                logger.LogWarning("Direct Line answered a token refresh without a token");
+                return null;
+            }
+            return new RefreshResult(new DirectLineToken(body.ConversationId, body.Token, body.ExpiresIn));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or NotSupportedException)
+        {
+            logger.LogWarning("Direct Line token refresh failed: {Error}", e.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>A refreshed token, or <see cref="Expired"/> (no token) when Direct Line no longer accepts the old one.</summary>
+    public sealed record RefreshResult(DirectLineToken? Token)
+    {
+        public static readonly RefreshResult Expired = new((DirectLineToken?)null);
+    }
 }

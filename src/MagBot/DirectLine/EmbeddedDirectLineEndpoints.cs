@@ -115,11 +115,7 @@ public static class EmbeddedDirectLineEndpoints
         return (activity, null);
     }
 
-    private static string? BearerToken(HttpContext http)
-    {
-        var header = http.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-    }
+    private static string? BearerToken(HttpContext http) => BearerHeader.TokenOf(http.Request);
 
     private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 

@@ -107,6 +107,9 @@ public static class HostExtensions
         services.AddOptions<ClinicOptions>()
             .Validate(o => Regex.IsMatch(o.AccentColor, "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"), "Clinic:AccentColor must be a hex colour such as '#0b6e4f'.")
             .Validate(o => o.AvatarInitials.Length is >= 1 and <= 3, "Clinic:AvatarInitials must be 1 to 3 characters.")
+            .Validate(o => IsHttpsOrEmpty(o.TermsUrl), "Clinic:TermsUrl must be an https address such as 'https://www.example-clinic.org/terms'.")
+            .Validate(o => IsHttpsOrEmpty(o.PrivacyUrl), "Clinic:PrivacyUrl must be an https address such as 'https://www.example-clinic.org/privacy'.")
+            .Validate(o => !o.RequireConsent || !string.IsNullOrWhiteSpace(o.ConsentVersion), "Clinic:ConsentVersion must be set when Clinic:RequireConsent is true.")
             .ValidateOnStart();
         var origins = configuration.GetSection($"{MagBotHostOptions.SectionName}:ClinicOrigins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(WebChatEndpoints.ClinicCorsPolicy, policy =>
@@ -118,6 +121,11 @@ public static class HostExtensions
         services.AddSingleton<EmbeddedDirectLineAdapter>();
         return services;
     }
+
+    /// <summary>Links shown in chat Markdown: https only, and nothing that would end the Markdown link early.</summary>
+    private static bool IsHttpsOrEmpty(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+        || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == "https" && !value.Any(c => c is ' ' or '(' or ')' or '<' or '>' or '[' or ']'));
 
     private static bool IsOrigin(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query);

@@ -9,6 +9,7 @@ namespace MagBot.WebChat;
 public sealed record WebChatConfig(
     [property: JsonPropertyName("mode")] string Mode,
     [property: JsonPropertyName("tokenUrl")] string TokenUrl,
+    [property: JsonPropertyName("refreshUrl")] string RefreshUrl,
     [property: JsonPropertyName("directLineDomain")] string? DirectLineDomain,
     [property: JsonPropertyName("clinic")] WebChatBranding Clinic)
 {

@@ -34,6 +34,10 @@ public static class WebChatEndpoints
                     : DirectLineUnavailable(http))
                 .RequireCors(ClinicCorsPolicy)
                 .RequireRateLimiting(BrowserRateLimit.PolicyName);
+            // The page refreshes its token here before it expires, so a reload within its lifetime resumes the chat.
+            app.MapPost(AzureRefreshPath, RefreshAzureTokenAsync)
+                .RequireCors(ClinicCorsPolicy)
+                .RequireRateLimiting(BrowserRateLimit.PolicyName);
         }
         else
         {
@@ -48,6 +52,25 @@ public static class WebChatEndpoints
         return app;
     }
 
+    /// <summary>Azure mode: where the page refreshes its Direct Line token (the embedded endpoint has its own).</summary>
+    public const string AzureRefreshPath = "/api/directline/token/refresh";
+
+    private static async Task<IResult> RefreshAzureTokenAsync(HttpContext http, DirectLineTokenExchange exchange)
+    {
+        var token = BearerHeader.TokenOf(http.Request);
+        if (token is null) return TokenRefused();
+        return await exchange.RefreshAsync(token, http.RequestAborted).ConfigureAwait(false) switch
+        {
+            { Token: { } fresh } => Results.Ok(fresh),
+            { } => TokenRefused(),
+            null => DirectLineUnavailable(http),
+        };
+    }
+
+    /// <summary>403, as Direct Line answers an expired token: the page starts a new chat.</summary>
+    private static IResult TokenRefused() =>
+        Results.Problem("The token is missing or expired. Start a new chat with POST /api/directline/token.", statusCode: StatusCodes.Status403Forbidden);
+
     private static WebChatConfig Config(HttpContext http, ClinicOptions clinic, DirectLineOptions directLine)
     {
         var self = Origin(http);
@@ -56,8 +79,9 @@ public static class WebChatEndpoints
             Blank(clinic.Phone), Blank(clinic.Email), Blank(clinic.BookingUrl), Blank(clinic.Address));
         // Absolute URLs, so a clinic page that runs Web Chat itself can use them as they are.
         return directLine.UsesAzureDirectLine
-            ? new WebChatConfig(WebChatConfig.DirectLineMode, self + "/api/directline/token", null, branding)
-            : new WebChatConfig(WebChatConfig.EmbeddedMode, self + "/api/directline/token", self + EmbeddedDirectLineEndpoints.Prefix, branding);
+            ? new WebChatConfig(WebChatConfig.DirectLineMode, self + "/api/directline/token", self + AzureRefreshPath, null, branding)
+            : new WebChatConfig(WebChatConfig.EmbeddedMode, self + "/api/directline/token", self + EmbeddedDirectLineEndpoints.Prefix + "/tokens/refresh",
+                self + EmbeddedDirectLineEndpoints.Prefix, branding);
     }
 
     /// <summary>The pages a token may be used on: the service's own page and the clinics' sites.</summary>

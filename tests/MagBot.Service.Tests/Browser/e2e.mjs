@@ -1,7 +1,9 @@
 // End-to-end test of MagBot's web chat page in headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core, which downloads no browser). Usage: node e2e.mjs http://127.0.0.1:PORT/ [screenshot.png]
 // Walks the page as a keyboard-only user would: welcome, a suggested action, a typed medicine, then (optionally)
-// a topic whose citation it opens; runs axe-core in the page; fails on a Content-Security-Policy violation. Prints one "e2e: ..." line per step and exits
+// a topic whose citation it opens; runs axe-core in the page; fails on a Content-Security-Policy violation.
+// With MAGBOT_E2E_RESUME=1 it also reloads the page mid-flow (the chat must come back with its history and no second
+// welcome), drops the network for a few seconds before the topic, lets the stored token expire, and presses "New chat". Prints one "e2e: ..." line per step and exits
 // non-zero on the first failure, which the xunit test (WebChatBrowserTests) reports.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +24,8 @@ const expectAnswer = process.env.MAGBOT_E2E_EXPECT ? new RegExp(process.env.MAGB
 // Optional: a topic whose answer carries citations, and what the first citation's address must match.
 const citationTopic = process.env.MAGBOT_E2E_CITATION_TOPIC;
 const citationUrl = process.env.MAGBOT_E2E_CITATION_URL ? new RegExp(process.env.MAGBOT_E2E_CITATION_URL) : null;
+const resume = process.env.MAGBOT_E2E_RESUME === '1';
+const sessionKey = 'magbot.chat';
 if (!url) {
   console.error('usage: node e2e.mjs URL [screenshot.png]');
   process.exit(2);
@@ -44,6 +48,8 @@ const problems = [];
 try {
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(20_000);
+  // Loading the page parses a 10 MB Web Chat bundle; on a busy shared machine that alone can pass 20 s.
+  page.setDefaultNavigationTimeout(60_000);
   page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`); });
   // Injected through DevTools, so the page's own CSP does not block the listener that reports its violations.
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
@@ -76,6 +82,22 @@ try {
   const afterAction = await waitForMoreBubbles(page, botBubbles, before);
   log('suggested action', { action, reply: afterAction });
 
+  if (resume) {
+    // Mid-flow (the check waits for the medicines): a reload must bring back the same conversation with its history.
+    const stored = await storedChat(page);
+    if (!stored?.conversationId || !stored?.token) fail(`nothing usable in sessionStorage: ${JSON.stringify(stored)}`);
+    const shown = await botBubbles.count();
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('.webchat__bubble--from-user').filter({ hasText: action }).first().waitFor();
+    await waitForCount(botBubbles, shown, 'the history after the reload');
+    await page.waitForTimeout(1500);
+    const again = await botBubbles.filter({ hasText: welcomeText }).count();
+    if (again !== 1) fail(`after the reload the welcome shows ${again} times, expected once`);
+    const after = await storedChat(page);
+    if (after?.conversationId !== stored.conversationId) fail(`the reload started another conversation (${after?.conversationId})`);
+    log('reload', { bubbles: await botBubbles.count(), sameConversation: true });
+  }
+
   // Keyboard only: Tab to the send box, type a medicine, press Enter.
   const sendBox = await tabTo(page, { sendBox: true }, 80);
   if (!sendBox) fail('could not reach the send box with Tab');
@@ -86,6 +108,18 @@ try {
   const afterMedicine = await waitForMoreBubbles(page, botBubbles, before);
   log('medicine', { medicine, reply: afterMedicine });
   if (expectAnswer && !expectAnswer.test(afterMedicine)) fail(`the answer to "${medicine}" does not match ${expectAnswer}: ${afterMedicine}`);
+
+  if (resume) {
+    // A short network drop: polling fails while offline; back online, the chat carries on in the same conversation.
+    const stored = await storedChat(page);
+    await context.setOffline(true);
+    await page.waitForTimeout(3000);
+    await context.setOffline(false);
+    await page.locator('.webchat__bubble--from-user').filter({ hasText: medicine }).first().waitFor();
+    await page.waitForTimeout(1000);
+    if ((await storedChat(page))?.conversationId !== stored.conversationId) fail('the network drop started another conversation');
+    log('network drop', { bubbles: await botBubbles.count() });
+  }
 
   if (citationTopic) {
     // A source opens in a new tab. There is no network here, so off-site pages are answered with a stub; the main
@@ -117,6 +151,40 @@ try {
   await page.screenshot({ path: screenshot, fullPage: true });
   log('screenshot', screenshot);
 
+  if (resume) {
+    // A stored token past its lifetime is not resumed: the reload starts a new chat, with the welcome and no history.
+    const old = await storedChat(page);
+    await page.evaluate((key) => {
+      const chat = JSON.parse(sessionStorage.getItem(key));
+      chat.expiresAt = Date.now() - 1000;
+      sessionStorage.setItem(key, JSON.stringify(chat));
+    }, sessionKey);
+    await page.reload({ waitUntil: 'load' });
+    await botBubbles.filter({ hasText: welcomeText }).first().waitFor();
+    await page.waitForTimeout(1500);
+    if (await page.locator('.webchat__bubble--from-user').count() !== 0) fail('after expiry the old messages are still shown');
+    const fresh = await storedChat(page);
+    if (!fresh?.conversationId || fresh.conversationId === old.conversationId) fail('after expiry the page did not start a new conversation');
+    log('expired', { newConversation: true });
+
+    // "New chat", by keyboard: a new conversation with one welcome and none of the old messages.
+    if (!await tabTo(page, { sendBox: true }, 80)) fail('could not reach the send box with Tab');
+    before = await botBubbles.count();
+    await page.keyboard.type('help');
+    await page.keyboard.press('Enter');
+    await waitForMoreBubbles(page, botBubbles, before);
+    await page.locator('#new-chat').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.webchat__bubble--from-user').length === 0);
+    await botBubbles.filter({ hasText: welcomeText }).first().waitFor();
+    await page.waitForTimeout(1500);
+    const welcomesNow = await botBubbles.filter({ hasText: welcomeText }).count();
+    if (welcomesNow !== 1) fail(`after "New chat" the welcome shows ${welcomesNow} times, expected once`);
+    const newer = await storedChat(page);
+    if (!newer?.conversationId || newer.conversationId === fresh.conversationId) fail('"New chat" did not start a new conversation');
+    log('new chat', { newConversation: true });
+  }
+
   // axe-core in the page. page.evaluate runs through DevTools, so the page's own CSP does not block it.
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
@@ -141,6 +209,20 @@ try {
 } finally {
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
+}
+
+/** The chat the page keeps in sessionStorage to survive a reload, or null. */
+async function storedChat(page) {
+  return page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? 'null'), sessionKey);
+}
+
+/** Waits until at least `count` elements match (the history after a reload), at most 20 s. */
+async function waitForCount(locator, count, what) {
+  const deadline = Date.now() + 20_000;
+  while ((await locator.count()) < count) {
+    if (Date.now() > deadline) fail(`${what}: expected at least ${count}, saw ${await locator.count()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Presses Tab until the focused element is the target ({ toolbar } label of a toolbar it is in, or { sendBox }), at most `limit` times. */

@@ -24,6 +24,16 @@ public sealed class DirectLineClient(HttpClient http)
         ConversationId = (string)JObject.Parse(await started.Content.ReadAsStringAsync())["conversationId"]!;
     }
 
+    /// <summary>What a reloaded page does: GET /v3/directline/conversations/{id} with its stored token and no watermark,
+    /// so the next poll returns the whole history.</summary>
+    public async Task<HttpResponseMessage> ResumeAsync(string conversationId, string token)
+    {
+        Token = token;
+        ConversationId = conversationId;
+        Watermark = string.Empty;
+        return await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=");
+    }
+
     public Task<HttpResponseMessage> PostActivityAsync(object activity, string? conversationId = null) =>
         SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId ?? ConversationId}/activities",
             new StringContent(JsonConvert.SerializeObject(activity), Encoding.UTF8, "application/json"));

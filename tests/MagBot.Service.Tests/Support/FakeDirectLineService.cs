@@ -13,12 +13,14 @@ namespace MagBot.Service.Tests.Support;
 
 /// <summary>
 /// Azure's Direct Line token service, faked on loopback: <c>POST /v3/directline/tokens/generate</c> answers a token
-/// only for <c>Authorization: Bearer {secret}</c>, and records each request body (user id, trusted origins).
+/// only for <c>Authorization: Bearer {secret}</c>, and records each request body (user id, trusted origins);
+/// <c>POST /v3/directline/tokens/refresh</c> answers a new token for the conversation of one it issued, 403 for any other.
 /// </summary>
 public sealed class FakeDirectLineService : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<JObject> _requests = new();
+    private readonly ConcurrentDictionary<string, string> _conversationOfToken = new(StringComparer.Ordinal);
 
     private FakeDirectLineService(WebApplication app) => _app = app;
 
@@ -42,11 +44,30 @@ public sealed class FakeDirectLineService : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = JObject.Parse(await reader.ReadToEndAsync());
             fake._requests.Enqueue(body);
-            return Results.Ok(new { conversationId = "fake-conv-" + fake._requests.Count, token = "fake-token-" + Guid.NewGuid().ToString("N"), expires_in = 3600 });
+            return Results.Ok(fake.Issue("fake-conv-" + fake._requests.Count));
+        });
+        app.MapPost("/v3/directline/tokens/refresh", (HttpContext http) =>
+        {
+            if (fake.FailWith is { } status) return Results.StatusCode(status);
+            var header = http.Request.Headers.Authorization.ToString();
+            return header.StartsWith("Bearer ", StringComparison.Ordinal) && fake._conversationOfToken.TryGetValue(header["Bearer ".Length..], out var conversation)
+                ? Results.Ok(fake.Issue(conversation))
+                : Results.StatusCode(StatusCodes.Status403Forbidden);
         });
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/v3/directline";
         return fake;
+    }
+
+    /// <summary>Tokens the fake has issued, oldest first.</summary>
+    public List<string> IssuedTokens { get; } = [];
+
+    private object Issue(string conversationId)
+    {
+        var token = "fake-token-" + Guid.NewGuid().ToString("N");
+        _conversationOfToken[token] = conversationId;
+        lock (IssuedTokens) IssuedTokens.Add(token);
+        return new { conversationId, token, expires_in = 3600 };
     }
 
     public async ValueTask DisposeAsync()

@@ -117,4 +117,59 @@ public sealed class DirectLineTokenTests
         Assert.Null((string?)config["directLineDomain"]);
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.PostAsync("/v3/directline/tokens/generate", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_page_refreshes_its_Azure_token_through_the_service_for_the_same_conversation()
+    {
+        await using var fake = await FakeDirectLineService.StartAsync(Secret);
+        await using var server = await StartAsync(fake);
+        var config = JObject.Parse(await server.Client.GetStringAsync("/api/webchat/config"));
+        var first = JObject.Parse(await (await server.Client.PostAsync("/api/directline/token", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+
+        var refreshed = await RefreshAsync(server, (string)config["refreshUrl"]!, (string)first["token"]!);
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var body = JObject.Parse(await refreshed.Content.ReadAsStringAsync());
+        Assert.Equal((string?)first["conversationId"], (string?)body["conversationId"]);
+        Assert.NotEqual((string?)first["token"], (string?)body["token"]);
+        Assert.True((int)body["expires_in"]! > 0);
+        Assert.DoesNotContain(Secret, await refreshed.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("fake-token-never-issued", HttpStatusCode.Forbidden)]
+    [InlineData("", HttpStatusCode.Forbidden)]
+    [InlineData("not a token; X-Injected=1", HttpStatusCode.Forbidden)]
+    public async Task A_token_Direct_Line_no_longer_accepts_gets_403_so_the_page_starts_a_new_chat(string token, HttpStatusCode expected)
+    {
+        await using var fake = await FakeDirectLineService.StartAsync(Secret);
+        await using var server = await StartAsync(fake);
+
+        var response = await RefreshAsync(server, "/api/directline/token/refresh", token);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_Direct_Line_outage_during_a_refresh_is_503_not_a_crash()
+    {
+        await using var fake = await FakeDirectLineService.StartAsync(Secret);
+        await using var server = await StartAsync(fake);
+        var first = JObject.Parse(await (await server.Client.PostAsync("/api/directline/token", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        fake.FailWith = 500;
+
+        var response = await RefreshAsync(server, "/api/directline/token/refresh", (string)first["token"]!);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter is not null);
+    }
+
+    private static async Task<HttpResponseMessage> RefreshAsync(MagBotServer server, string url, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        // Without validation, so a malformed token reaches the service as a browser could send it.
+        if (token.Length > 0) request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        return await server.Client.SendAsync(request);
+    }
 }

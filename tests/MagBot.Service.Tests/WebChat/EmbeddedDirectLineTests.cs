@@ -95,6 +95,43 @@ public sealed class EmbeddedDirectLineTests
         Assert.NotEmpty(Bot(await client.PollAsync()));
     }
 
+    [Fact]
+    public async Task A_reloaded_page_resumes_with_the_whole_history_and_no_second_welcome()
+    {
+        await using var server = await MagBotServer.StartAsync();
+        var before = new DirectLineClient(server.Client);
+        await before.StartAsync();
+        (await before.PostActivityAsync(new { type = "event", name = "webchat/join" })).EnsureSuccessStatusCode();
+        (await before.PostMessageAsync("help")).EnsureSuccessStatusCode();
+        var seen = await before.PollAsync();
+        var refreshed = JObject.Parse(await (await before.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh")).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+
+        // The reloaded page: a new client with what sessionStorage kept (conversation id and the refreshed token).
+        var after = new DirectLineClient(server.Client);
+        var resumed = await after.ResumeAsync(before.ConversationId, (string)refreshed["token"]!);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal(before.ConversationId, (string?)JObject.Parse(await resumed.Content.ReadAsStringAsync())["conversationId"]);
+        (await after.PostActivityAsync(new { type = "event", name = "webchat/join" })).EnsureSuccessStatusCode();
+        var history = await after.PollAsync();
+
+        Assert.Equal(seen.Select(a => (string?)a["id"]), history.Take(seen.Count).Select(a => (string?)a["id"]));
+        Assert.Single(Bot(history), a => ((string?)a["text"] ?? "").Contains("not a substitute for medical advice"));
+        (await after.PostMessageAsync("cancel")).EnsureSuccessStatusCode();
+        Assert.NotEmpty(Bot(await after.PollAsync()));
+    }
+
+    [Fact]
+    public async Task A_stored_token_for_a_forgotten_conversation_is_refused_so_the_page_starts_fresh()
+    {
+        await using var server = await MagBotServer.StartAsync();
+        var client = new DirectLineClient(server.Client);
+        await client.StartAsync();
+
+        var resumed = await new DirectLineClient(server.Client).ResumeAsync(client.ConversationId, "token-from-before-a-restart");
+
+        Assert.Equal(HttpStatusCode.Forbidden, resumed.StatusCode);
+    }
+
     public static TheoryData<string, string, string, HttpStatusCode> BadRequests => new()
     {
         { "no token", "", """{"type":"message","text":"hi"}""", HttpStatusCode.Forbidden },

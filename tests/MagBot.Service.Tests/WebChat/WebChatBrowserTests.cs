@@ -9,7 +9,7 @@ namespace MagBot.Service.Tests.WebChat;
 public sealed class WebChatBrowserTests(ITestOutputHelper output)
 {
     [BrowserFact]
-    public async Task Page_greets_once_answers_a_suggested_action_and_a_typed_medicine_by_keyboard_opens_a_citation_with_no_serious_accessibility_violations()
+    public async Task Page_greets_once_answers_by_keyboard_survives_a_reload_and_a_network_drop_opens_a_citation_and_starts_a_new_chat_with_no_serious_accessibility_violations()
     {
         var browserDir = Path.Combine(NodeTools.RepositoryRoot(), "tests", "MagBot.Service.Tests", "Browser");
         await NodeTools.NpmCiIfNeededAsync(browserDir);
@@ -30,6 +30,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
             {
                 ["MAGBOT_E2E_CLINIC"] = "Riverside Pain Clinic", ["MAGBOT_E2E_MEDICINE"] = "amlodipine", ["MAGBOT_E2E_EXPECT"] = "calcium channel blocker",
                 // The migraine topic's first fact cites the NIH ODS fact sheet (migraine.yaml).
+                // Reload mid-flow, a network drop, an expired stored token, the "New chat" button.
+                ["MAGBOT_E2E_RESUME"] = "1",
                 ["MAGBOT_E2E_CITATION_TOPIC"] = "Magnesium and migraine", ["MAGBOT_E2E_CITATION_URL"] = "^https://ods\\.od\\.nih\\.gov/factsheets/Magnesium-HealthProfessional/$",
             });
         output.WriteLine(result.Output);
@@ -38,6 +40,10 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
         Assert.Contains("e2e: ok", result.Output);
         Assert.Contains("e2e: medicine", result.Output);
         Assert.Contains("e2e: citation", result.Output);
+        Assert.Contains("e2e: reload", result.Output);
+        Assert.Contains("e2e: network drop", result.Output);
+        Assert.Contains("e2e: expired", result.Output);
+        Assert.Contains("e2e: new chat", result.Output);
         Assert.DoesNotContain("CSP:", result.Output);
         Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "the screenshot was not saved");
     }

@@ -47,12 +47,15 @@ public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, Conversa
         active.State = JObject.FromObject(state, DialogStateJson.Serializer);
     }
 
-    public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
+    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default) =>
+        PushAsync(dialogId, options, newFlow: true, cancellationToken);
+
+    private async Task<DialogTurnResult> PushAsync(string dialogId, object? options, bool newFlow, CancellationToken cancellationToken)
     {
         var dialog = Dialogs.Find(dialogId);
         if (Data.Stack.Count >= MaxDepth)
             throw new InvalidOperationException($"Dialog stack is {MaxDepth} deep when beginning '{dialogId}' (stack: {string.Join(" > ", StackIds)}). A dialog is probably beginning itself.");
-        if (Data.Stack.Count == 0) observer?.RootBegan(this, dialogId);
+        if (Data.Stack.Count == 0 && newFlow) observer?.RootBegan(this, dialogId);
         Data.Stack.Add(new DialogInstance { Id = dialogId });
         return await dialog.BeginAsync(this, options, cancellationToken).ConfigureAwait(false);
     }
@@ -74,11 +77,13 @@ public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, Conversa
         return await FindActive().ResumeAsync(this, result, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Ends the dialog on top and begins another in its place (loops and restarts).</summary>
+    /// <summary>Ends the dialog on top and begins another in its place (loops and restarts). A flow that begins itself
+    /// again in its own place (a loop) is the same flow to the observer, not a new one.</summary>
     public Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {
+        var loop = Data.Stack.Count == 1 && Data.Stack[0].Id == dialogId;
         if (Data.Stack.Count > 0) Data.Stack.RemoveAt(Data.Stack.Count - 1);
-        return BeginDialogAsync(dialogId, options, cancellationToken);
+        return PushAsync(dialogId, options, newFlow: !loop, cancellationToken);
     }
 
     /// <summary>Clears the whole stack without resuming anyone.</summary>

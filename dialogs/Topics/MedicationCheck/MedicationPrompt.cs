@@ -49,7 +49,9 @@ public sealed class MedicationPrompt(string id, MedicationQuestion question, Med
     {
         var options = OptionsOf(dc);
         if (options is null) return false;
-        if (Question == MedicationQuestion.List) return !IsTopicButton(dc, text);
+        // A topic button leaves the check at any of its questions, even one whose title names magnesium.
+        if (IsTopicButton(dc, text)) return false;
+        if (Question == MedicationQuestion.List) return true;
         var answer = Read(dc, text, options);
         var r = answer.Medicines;
         return r.Found.Count > 0 || r.Unknown.Count > 0 || answer.Declined || answer.Yes is not null;

@@ -62,6 +62,18 @@ public sealed class MedicationCheckAnswerTests
         Assert.False(InCheck(conv));
     }
 
+    [Theory]
+    [InlineData("Magnesium and migraine")]
+    [InlineData("Foods with magnesium")]
+    public async Task At_anything_else_a_topic_button_leaves_the_check_even_when_its_title_names_magnesium(string button)
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync("amlodipine");
+        await conv.SendAsync(button);
+        Assert.False(InCheck(conv), $"the button \"{button}\" was taken as an answer to \"anything else?\"");
+    }
+
     [Fact]
     public async Task At_anything_else_a_message_naming_a_medicine_is_added_even_beside_a_topic_question()
     {

@@ -69,6 +69,24 @@ for i in range(260):
                        "{a} and {x} {o}", "on {x} {o}", "mostly {x}", "{x} {o}, nothing else"]).format(
         x=x, y=y, o=random.choice(often), a=random.choice(names).lower()))
 
+# Medicines given with the condition they treat ("neoral after my kidney transplant", "eliquis for clots"): the condition
+# is the reason for a medicine, not a symptom now. And answers that decline or pass the question on.
+conditions = [" after my kidney transplant", " since my liver transplant", " for my HIV", " since chemo", " for my heart",
+              " for my epilepsy", " for blood clots", " for my lupus", " for chest pain as needed", " for my asthma",
+              " for my depression", " when the pain keeps me up at night", " and my INR gets checked monthly",
+              " for my afib", " since my stroke years ago", " for my crohns", " for bipolar", " for my MS"]
+for i in range(220):
+    a, b = random.sample(names, 2)
+    add(random.choice(["{a}{c}", "{a}{c}, {b}", "I take {a}{c}", "my husband is on {a}{c}", "{a}{d}{c}", "mom is on {a}{c} and {b}",
+                       "{b} and {a}{c}", "on {a}{c} for years"]).format(
+        a=a.lower() if random.random() < .6 else a, b=b.lower(), c=random.choice(conditions), d=random.choice(doses)))
+for t in ["i'd rather not say", "i would prefer to keep that private", "not comfortable sharing that", "pass",
+          "my daughter handles my pills, ask her", "I'd have to check with my husband", "my wife keeps track of all that",
+          "can't remember the names, they're in a box by the bed", "the nurse sorts my pill box so I don't know",
+          "do I have to answer that", "let me go look at the bottles", "hold on, getting my list", "it's on my phone somewhere",
+          "too many to list honestly", "skip this", "i'll ask my pharmacist and come back", "whatever my GP gave me"]:
+    add(t)
+
 for i in range(900):
     a, b, c = random.sample(names, 3)
     m, m2 = random.sample(magnesium, 2)

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using MagBot.Dialogs.Knowledge;
 
 namespace MagBot.Dialogs.Engine;
@@ -12,9 +13,11 @@ public sealed record PromptOptions
 
     /// <summary>The content key sent after an answer the prompt could not use; should say what a good answer looks
     /// like. The question again when null.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] // null is the default: not written, so a waiting prompt stays small
     public string? RetryKey { get; init; }
 
     /// <summary>Values for the placeholders of the question and the retry (a medicine's name), never whole texts.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public IReadOnlyDictionary<string, string?>? Args { get; init; }
 
     /// <summary>Content keys of buttons offered besides the choices ("none", "skip"); the button sends its own title.</summary>
@@ -30,7 +33,9 @@ public sealed record PromptOptions
     public IReadOnlyList<ChoiceKey> Choices { get; init; } = [];
 
     /// <summary>For number prompts: the smallest and largest acceptable value.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public double? Min { get; init; }
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public double? Max { get; init; }
 }
 

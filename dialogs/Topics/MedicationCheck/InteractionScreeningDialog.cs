@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using System.Globalization;
 using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Engine;
@@ -34,13 +35,18 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     /// <summary>How many answers to an unknown name or the conditions question before the check moves on.</summary>
     private const int OtherAttempts = 2;
 
+    /// <summary>One medicine as the check keeps it between turns. Values left unsaid are not written (a list of ten
+    /// medicines must stay within a conversation's 1 KB of state).</summary>
     public sealed class Medicine
     {
         public string Canonical { get; set; } = string.Empty;
         public string ClassId { get; set; } = string.Empty;
+        [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
         public double? DoseMg { get; set; }
         /// <summary>How many units the dose is taken as ("2 x 250 mg"); the dose is then per unit.</summary>
+        [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
         public int? Count { get; set; }
+        [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
         public string? MagnesiumForm { get; set; }
     }
 

@@ -60,18 +60,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<SpecificQuestionAnswerer>();
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
-        services.AddSingleton(_ => new TopicCatalog()
-            .Map(Intents.Fibromyalgia, FibromyalgiaDialog.DialogId)
-            .Map(Intents.Migraine, MigraineDialog.DialogId)
-            .Map(Intents.TensionHeadache, TensionHeadacheDialog.DialogId)
-            .Map(Intents.Mechanism, MechanismDialog.DialogId)
-            .Map(Intents.Testing, TestingDialog.DialogId)
-            .Map(Intents.Foods, FoodsDialog.DialogId)
-            .Map(Intents.SupplementForms, SupplementFormsDialog.DialogId)
-            .Map(Intents.Amounts, AmountsDialog.DialogId)
-            .Map(Intents.SideEffects, SideEffectsDialog.DialogId)
-            .Map(Intents.MedicationCheck, InteractionScreeningDialog.DialogId)
-            .Map(Intents.Provider, ProviderDialog.DialogId));
+        // The topics (intents, buttons, menu, and the information topics' facts) are one table, checked at start-up.
+        services.AddSingleton(TopicCatalog.LoadEmbedded(content));
         // Counts for OpenTelemetry (the host exports them); the host's meter factory when it has one.
         services.TryAddSingleton(sp => new ConversationMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TopicCatalog>()));
         AddDialogs(services);
@@ -87,28 +77,23 @@ public static class ConversationServiceCollectionExtensions
     private static void AddDialogs(IServiceCollection services)
     {
         services.AddSingleton<Dialog, TextPrompt>(_ => new TextPrompt());
-        services.AddSingleton<Dialog, ChoicePrompt>(_ => new ChoicePrompt());
-        services.AddSingleton<Dialog, ConfirmPrompt>(_ => new ConfirmPrompt());
-        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Dose, QuantityKind.DoseMilligrams, sp.GetRequiredService<QuantityRecognizer>()));
-        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Age, QuantityKind.AgeYears, sp.GetRequiredService<QuantityRecognizer>()));
-        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Number, QuantityKind.Number, sp.GetRequiredService<QuantityRecognizer>()));
+        services.AddSingleton<Dialog, ChoicePrompt>(_ => new ChoicePrompt(ChoiceRecognizer.Recognize));
+        services.AddSingleton<Dialog, ConfirmPrompt>(_ => new ConfirmPrompt(YesNoRecognizer.Recognize));
+        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Dose, sp.GetRequiredService<QuantityRecognizer>().DoseMilligrams));
+        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Age, sp.GetRequiredService<QuantityRecognizer>().AgeYears));
+        services.AddSingleton<Dialog>(sp => new QuantityPrompt(PromptIds.Number, sp.GetRequiredService<QuantityRecognizer>().Number));
         services.AddSingleton<Dialog, ResumeOfferDialog>();
-        services.AddSingleton<Dialog, FibromyalgiaDialog>();
-        services.AddSingleton<Dialog, MigraineDialog>();
-        services.AddSingleton<Dialog, TensionHeadacheDialog>();
-        services.AddSingleton<Dialog, MechanismDialog>();
-        services.AddSingleton<Dialog, TestingDialog>();
         services.AddSingleton<Dialog, FoodsDialog>();
-        services.AddSingleton<Dialog, SupplementFormsDialog>();
         services.AddSingleton<Dialog, AmountsDialog>();
-        services.AddSingleton<Dialog, SideEffectsDialog>();
         services.AddSingleton<Dialog, InteractionScreeningDialog>();
         services.AddSingleton<Dialog>(sp => new MedicationPrompt(InteractionScreeningDialog.ListPromptId, MedicationQuestion.List, sp.GetRequiredService<MedicationRecognizer>()));
         services.AddSingleton<Dialog>(sp => new MedicationPrompt(InteractionScreeningDialog.MorePromptId, MedicationQuestion.More, sp.GetRequiredService<MedicationRecognizer>()));
         services.AddSingleton<Dialog>(sp => new MedicationPrompt(InteractionScreeningDialog.UnknownPromptId, MedicationQuestion.UnknownName, sp.GetRequiredService<MedicationRecognizer>()));
         services.AddSingleton<Dialog>(sp => new ConditionsPrompt(InteractionScreeningDialog.ConditionsPromptId, sp.GetRequiredService<MedicationRecognizer>(), sp.GetRequiredService<MedicationLexicon>()));
         services.AddSingleton<Dialog, ProviderDialog>();
-        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
+        // One InfoTopicDialog per information topic of the table (the catalog in the container, so a test table works too).
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>().Concat(sp.GetRequiredService<TopicCatalog>().InformationTopics
+            .Select(t => new InfoTopicDialog(t, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClinicOptions>>())))));
     }
 }
 

@@ -40,6 +40,7 @@ public sealed class ConversationRunner(
     UserState userState)
 {
     private readonly IStatePropertyAccessor<ConsentRecord> _consent = userState.CreateProperty<ConsentRecord>("MagBot.Consent");
+    private readonly ContentReplies _replies = new(content);
 
     /// <summary>Below this confidence the bot asks which topic was meant instead of guessing (see <see cref="ClarifyPolicy"/>).</summary>
     public const double ClarifyThreshold = ClarifyPolicy.Threshold;
@@ -55,7 +56,7 @@ public sealed class ConversationRunner(
 
     public async Task<TurnOutcome> OnMessageAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
     {
-        var dc = new DialogContext(turn, dialogs, data, content, metrics);
+        var dc = new DialogContext(turn, dialogs, data.Stack, _replies, metrics);
         var raw = turn.Activity.Text ?? string.Empty;
 
         var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
@@ -71,7 +72,7 @@ public sealed class ConversationRunner(
         }
         if (alert is not null)
         {
-            await AnswerSafetyAlertAsync(dc, alert, cancellationToken).ConfigureAwait(false);
+            await AnswerSafetyAlertAsync(dc, data, alert, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
         // Told after the safety screen, so urgent guidance is always the first reply of a turn.
@@ -94,7 +95,7 @@ public sealed class ConversationRunner(
 
         if (Intents.IsCommand(intent.Intent) && intent.Score >= ClarifyThreshold)
         {
-            return await RunCommandAsync(dc, intent.Intent, cancellationToken).ConfigureAwait(false);
+            return await RunCommandAsync(dc, data, intent.Intent, cancellationToken).ConfigureAwait(false);
         }
         // With Clinic:RequireConsent, health topics wait for "I agree" to the current terms (commands and safety do not).
         if (!await ConsentGateAsync(dc, cancellationToken).ConfigureAwait(false)) return TurnOutcome.Save;
@@ -107,18 +108,23 @@ public sealed class ConversationRunner(
                 && !active.Accepts(dc, dc.Text) && !StackHolds(dc, topicDialog);
             if (!isNewTopic)
             {
-                await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                if (result is { Status: DialogTurnStatus.Complete, Result: ResumeAnswer answer })
+                {
+                    await ResumeOrForgetAsync(dc, data, answer, cancellationToken).ConfigureAwait(false);
+                    return TurnOutcome.Save;
+                }
                 // A side question that itself asked something may have just ended: offer the left flow back now.
-                await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
+                await OfferResumeIfIdleAsync(dc, data, cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             }
             // A side question: keep the flow to offer it back afterwards (the newest one only).
             if (active.Id != ResumeDialogId)
             {
                 metrics.Abandoned(data.Suspended, ConversationMetrics.Reasons.Replaced);
-                data.Suspended = [.. data.Stack];
+                data.Suspended = [.. dc.SuspendAll()];
             }
-            data.Stack.Clear();
+            else dc.CancelAll();
         }
 
         if (active is null && NamesMedicines(medicines.Recognition, intent))
@@ -132,11 +138,11 @@ public sealed class ConversationRunner(
         if (menuIntent is null && await answerer.TryAnswerAsync(dc, intent, cancellationToken).ConfigureAwait(false))
         {
             metrics.QuestionAnswered(intent.Intent);
-            await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
+            await OfferResumeIfIdleAsync(dc, data, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;
         }
         await StartTopicAsync(dc, intent, cancellationToken).ConfigureAwait(false);
-        await OfferResumeIfIdleAsync(dc, cancellationToken).ConfigureAwait(false);
+        await OfferResumeIfIdleAsync(dc, data, cancellationToken).ConfigureAwait(false);
         return TurnOutcome.Save;
     }
 
@@ -145,7 +151,7 @@ public sealed class ConversationRunner(
     /// after it. The symptom safety net stops it too, then offers the menu: a symptom never starts a topic. A language
     /// MagBot cannot answer in gets its reply with the emergency number, and the flow waits as it was.
     /// </summary>
-    private async Task AnswerSafetyAlertAsync(DialogContext dc, SafetyAlert alert, CancellationToken cancellationToken)
+    private async Task AnswerSafetyAlertAsync(DialogContext dc, ConversationData data, SafetyAlert alert, CancellationToken cancellationToken)
     {
         var language = alert.Category == SafetyCategories.Language;
         if (SafetyCategories.IsAlarm(alert.Category)) logger.LogWarning("Safety screen raised {Category} ({RuleId}); flow stopped", alert.Category, alert.RuleId);
@@ -155,9 +161,9 @@ public sealed class ConversationRunner(
         else metrics.SafetyNet(alert.Category);
         if (!language)
         {
-            Abandon(dc, ConversationMetrics.Reasons.Safety);
-            dc.Data.Stack.Clear();
-            dc.Data.Suspended = null;
+            Abandon(dc, data, ConversationMetrics.Reasons.Safety);
+            dc.CancelAll();
+            data.Suspended = null;
         }
         foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
         if (alert.Category == SafetyCategories.Symptom || (language && idle))
@@ -199,7 +205,7 @@ public sealed class ConversationRunner(
         if (data.Welcomed) return;
         data.Welcomed = true;
         metrics.Welcomed();
-        var dc = new DialogContext(turn, dialogs, data, content, metrics);
+        var dc = new DialogContext(turn, dialogs, data.Stack, _replies, metrics);
         var args = Args();
         var clinicLine = Clinic.WelcomeLine;
         await dc.SendAsync(new Reply { Text = content.Text("welcome.greeting", args) }, cancellationToken).ConfigureAwait(false);
@@ -235,14 +241,14 @@ public sealed class ConversationRunner(
     public Reply MenuReply(string textKey) => new()
     {
         Text = content.Text(textKey, Args()),
-        Buttons = [.. TopicCatalog.Menu.Select(m => ReplyButton.Same(content.Text(m.TitleKey)))],
+        Buttons = [.. topics.Menu.Select(m => ReplyButton.Same(content.Text(m.TitleKey)))],
     };
 
     private Task SendMenuAsync(DialogContext dc, string textKey, CancellationToken cancellationToken) =>
         dc.SendAsync(MenuReply(textKey), cancellationToken);
 
     private string? MenuIntent(string text) =>
-        TopicCatalog.Buttons.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
+        topics.Buttons.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
 
     /// <summary>Nothing visible: empty, white space, control characters, zero-width and direction marks.
     /// (Emoji are visible and go on to understanding: 👍 answers a yes/no question.)</summary>
@@ -251,7 +257,7 @@ public sealed class ConversationRunner(
 
     private static bool StackHolds(DialogContext dc, string dialogId) => dc.StackIds.Contains(dialogId);
 
-    private async Task<TurnOutcome> RunCommandAsync(DialogContext dc, string command, CancellationToken cancellationToken)
+    private async Task<TurnOutcome> RunCommandAsync(DialogContext dc, ConversationData data, string command, CancellationToken cancellationToken)
     {
         switch (command)
         {
@@ -260,7 +266,7 @@ public sealed class ConversationRunner(
                 if (dc.ActiveDialog is not null)
                 {
                     // The top of the stack is often a prompt, which has no title: name the flow it belongs to.
-                    var titled = dc.Data.Stack.Select(i => dialogs.Contains(i.Id) ? dialogs.Find(i.Id) : null).LastOrDefault(d => d?.TitleKey is not null);
+                    var titled = dc.Stack.Select(i => dialogs.Contains(i.Id) ? dialogs.Find(i.Id) : null).LastOrDefault(d => d?.TitleKey is not null);
                     var where = titled is not null ? Title(titled) : content.Text("dialog.main");
                     await dc.SendTextAsync("help.where", new Dictionary<string, string?> { ["where"] = where }, cancellationToken).ConfigureAwait(false);
                     await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
@@ -271,16 +277,16 @@ public sealed class ConversationRunner(
                 }
                 return TurnOutcome.Save;
             case Intents.Cancel:
-                var had = dc.Data.Stack.Count > 0;
-                Abandon(dc, ConversationMetrics.Reasons.Cancel);
+                var had = dc.Stack.Count > 0;
+                Abandon(dc, data, ConversationMetrics.Reasons.Cancel);
                 dc.CancelAll();
-                dc.Data.Suspended = null;
+                data.Suspended = null;
                 await SendMenuAsync(dc, had ? "cancel.done" : "cancel.nothing", cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.StartOver:
-                Abandon(dc, ConversationMetrics.Reasons.StartOver);
+                Abandon(dc, data, ConversationMetrics.Reasons.StartOver);
                 dc.CancelAll();
-                dc.Data.Suspended = null;
+                data.Suspended = null;
                 await dc.SendTextAsync("startover.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
@@ -290,11 +296,11 @@ public sealed class ConversationRunner(
                 return TurnOutcome.Save;
             case Intents.WhatYouKnow:
                 var consent = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
-                foreach (var reply in StoredDataReply.Build(dc, consent, TitleOf)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+                foreach (var reply in StoredDataReply.Build(dc, data, consent, TitleOf)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
                 if (dc.ActiveDialog is not null) await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.DeleteMyData:
-                Abandon(dc, ConversationMetrics.Reasons.DeleteData);
+                Abandon(dc, data, ConversationMetrics.Reasons.DeleteData);
                 dc.CancelAll();
                 await dc.SendTextAsync("delete.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.DeleteData;
@@ -335,7 +341,7 @@ public sealed class ConversationRunner(
     private async Task ClarifyAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken)
     {
         var candidates = new[] { (intent.Intent, intent.Score) }.Concat(intent.Alternatives)
-            .Select(c => TopicCatalog.Buttons.FirstOrDefault(m => m.Intent == c.Intent).TitleKey)
+            .Select(c => topics.Buttons.FirstOrDefault(m => m.Intent == c.Intent).TitleKey)
             .Where(k => k is not null)
             .Distinct()
             .Take(3)
@@ -353,18 +359,33 @@ public sealed class ConversationRunner(
     }
 
     /// <summary>When a side question has finished and a flow was left for it, ask whether to go back.</summary>
-    private async Task OfferResumeIfIdleAsync(DialogContext dc, CancellationToken cancellationToken)
+    private async Task OfferResumeIfIdleAsync(DialogContext dc, ConversationData data, CancellationToken cancellationToken)
     {
-        if (dc.Data.Stack.Count > 0 || dc.Data.Suspended is not { Count: > 0 } suspended) return;
+        if (dc.Stack.Count > 0 || data.Suspended is not { Count: > 0 } suspended) return;
         var where = dialogs.Contains(suspended[0].Id) ? Title(dialogs.Find(suspended[0].Id)) : content.Text("dialog.main");
         await dc.BeginDialogAsync(ResumeDialogId, where, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Counts the flows a command or an alarm is about to drop (the current one and one waiting to be resumed).</summary>
-    private void Abandon(DialogContext dc, string reason)
+    private void Abandon(DialogContext dc, ConversationData data, string reason)
     {
-        metrics.Abandoned(dc.Data.Stack, reason);
-        metrics.Abandoned(dc.Data.Suspended, reason);
+        metrics.Abandoned(dc.Stack, reason);
+        metrics.Abandoned(data.Suspended, reason);
+    }
+
+    /// <summary>The resume offer was answered: yes puts the flow that was left back and asks its question again; no (or
+    /// an answer that is neither) forgets it.</summary>
+    private async Task ResumeOrForgetAsync(DialogContext dc, ConversationData data, ResumeAnswer answer, CancellationToken cancellationToken)
+    {
+        var suspended = data.Suspended;
+        data.Suspended = null;
+        if (answer.GoBack && suspended is { Count: > 0 })
+        {
+            await dc.RestoreAsync(suspended, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        metrics.Abandoned(suspended, ConversationMetrics.Reasons.NotResumed);
+        await dc.SendTextAsync("cancel.done", cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>After a command that answers on the side: the question of the flow again, or the menu.</summary>

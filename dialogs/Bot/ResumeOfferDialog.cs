@@ -1,13 +1,12 @@
 using MagBot.Dialogs.Engine;
-using MagBot.Dialogs.Telemetry;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Understanding;
 
 namespace MagBot.Dialogs.Bot;
 
-/// <summary>After a side question: "Would you like to go back to …?" Yes restores the flow the user left
-/// and asks its question again; no forgets it.</summary>
-public sealed class ResumeOfferDialog(ConversationMetrics metrics) : Dialog(ConversationRunner.ResumeDialogId)
+/// <summary>After a side question: "Would you like to go back to …?" It ends with a <see cref="ResumeAnswer"/>; the
+/// runner, which keeps the flow the user left, restores it (yes) or forgets it (no, or an answer that is neither).</summary>
+public sealed class ResumeOfferDialog() : Dialog(ConversationRunner.ResumeDialogId)
 {
     private sealed class State
     {
@@ -30,26 +29,14 @@ public sealed class ResumeOfferDialog(ConversationMetrics metrics) : Dialog(Conv
 
     public override bool Accepts(DialogContext dc, string text) => Answer(dc, text) is not null;
 
-    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken = default)
-    {
-        var answer = Answer(dc, dc.Text);
-        var suspended = dc.Data.Suspended;
-        dc.Data.Suspended = null;
-        dc.Data.Stack.RemoveAt(dc.Data.Stack.Count - 1);
-        if (answer == true && suspended is { Count: > 0 })
-        {
-            dc.Data.Stack.AddRange(suspended);
-            await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
-            return DialogTurnResult.Waiting;
-        }
-        // "No", or an answer that is neither: the flow is left behind.
-        metrics.Abandoned(suspended, ConversationMetrics.Reasons.NotResumed);
-        await dc.SendTextAsync("cancel.done", cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new DialogTurnResult(DialogTurnStatus.Complete);
-    }
+    public override Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken = default) =>
+        dc.EndDialogAsync(new ResumeAnswer(Answer(dc, dc.Text) == true), cancellationToken);
 
     private static bool? Answer(DialogContext dc, string text) =>
         string.Equals(text, dc.Content.Text("resume.yes"), StringComparison.OrdinalIgnoreCase) ? true
         : string.Equals(text, dc.Content.Text("resume.no"), StringComparison.OrdinalIgnoreCase) ? false
         : YesNoRecognizer.Recognize(text);
 }
+
+/// <summary>What the resume offer ends with: go back to the flow that was left, or not.</summary>
+public sealed record ResumeAnswer(bool GoBack);

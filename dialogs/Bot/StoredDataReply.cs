@@ -13,18 +13,19 @@ namespace MagBot.Dialogs.Bot;
 /// </summary>
 public static class StoredDataReply
 {
-    public static IReadOnlyList<Reply> Build(DialogContext dc, ConsentRecord? consent, Func<string, string> titleOf)
+    public static IReadOnlyList<Reply> Build(DialogContext dc, ConversationData data, ConsentRecord? consent, Func<string, string> titleOf)
     {
         ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(data);
         var content = dc.Content;
         string Say(string key, string name, string? value) => content.Text(key, new Dictionary<string, string?> { [name] = value });
 
         var lines = new List<string>();
-        if (dc.Data.Welcomed) lines.Add(content.Text("mydata.welcomed"));
-        if (dc.Data.Stack.FirstOrDefault() is { } flow && flow.Id != ConversationRunner.ResumeDialogId) lines.Add(Say("mydata.flow", "where", titleOf(flow.Id)));
-        if (dc.Data.Suspended?.FirstOrDefault() is { } left) lines.Add(Say("mydata.suspended", "where", titleOf(left.Id)));
+        if (data.Welcomed) lines.Add(content.Text("mydata.welcomed"));
+        if (data.Stack.FirstOrDefault() is { } flow && flow.Id != ConversationRunner.ResumeDialogId) lines.Add(Say("mydata.flow", "where", titleOf(flow.Id)));
+        if (data.Suspended?.FirstOrDefault() is { } left) lines.Add(Say("mydata.suspended", "where", titleOf(left.Id)));
 
-        var states = dc.Data.Stack.Concat(dc.Data.Suspended ?? []).Select(i => i.State).ToList();
+        var states = data.Stack.Concat(data.Suspended ?? []).Select(i => i.State).ToList();
         var medicines = states.SelectMany(s => Items(s, "Medicines")).Select(m => (string?)m["Canonical"]).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (medicines.Count > 0) lines.Add(Say("mydata.medicines", "medicines", string.Join(", ", medicines.Select(Markdown.Escape))));
         var unchecked_ = states.SelectMany(s => Items(s, "Unchecked").Concat(Items(s, "PendingUnknown"))).Select(t => (string?)t).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();

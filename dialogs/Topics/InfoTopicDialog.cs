@@ -4,16 +4,21 @@ using Microsoft.Extensions.Options;
 namespace MagBot.Dialogs.Topics;
 
 /// <summary>
-/// A topic that answers in one turn: a few fact messages, a "Source:" line naming where they came
-/// from, and follow-up buttons; then it ends, so the buttons start the next topic from the top level.
+/// An information topic, one row of the topic table: its facts, one message each, a "Source:" line naming where they
+/// came from, and follow-up buttons; then it ends, so the buttons start the next topic from the top level. One class
+/// serves every such row (<see cref="TopicCatalog.InformationTopics"/>).
 /// </summary>
-public abstract class InfoTopicDialog(string id, IOptions<ClinicOptions> clinic) : Dialog(id)
+public sealed class InfoTopicDialog(TopicEntry topic, IOptions<ClinicOptions> clinic) : Dialog(topic.Id)
 {
-    /// <summary>The facts shown, in order, one message each.</summary>
-    public abstract IReadOnlyList<string> FactKeys { get; }
+    public TopicEntry Topic { get; } = topic;
 
-    /// <summary>Content keys of the 2–3 follow-up button titles (menu titles the runner maps to topics).</summary>
-    public abstract IReadOnlyList<string> FollowUpKeys { get; }
+    public override string? TitleKey => Topic.TitleKey;
+
+    /// <summary>The facts shown, in order, one message each.</summary>
+    public IReadOnlyList<string> FactKeys => Topic.FactKeys;
+
+    /// <summary>Content keys of the 2–3 follow-up button titles (buttons of other topics).</summary>
+    public IReadOnlyList<string> FollowUpKeys => Topic.FollowUpKeys;
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,7 @@ namespace MagBot.Dialogs.Topics;
 /// their "Source:" line, and the offer of the topic's full overview. A question the facts do not answer is told so, with the
 /// topics offered. A general question, or one the retriever is unsure of, is left to the topic's dialog (the overview).
 /// </summary>
-public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<ClinicOptions> clinic, ILogger<SpecificQuestionAnswerer> logger)
+public sealed class SpecificQuestionAnswerer(FactRetriever retriever, TopicCatalog topics, IOptions<ClinicOptions> clinic, ILogger<SpecificQuestionAnswerer> logger)
 {
     /// <summary>Facts that open a flow of their own (the food list, the table of daily amounts, a stated dose compared with
     /// the limit for the person's age): their topic's dialog is the answer.</summary>
@@ -29,7 +29,7 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<C
         if (retriever.Answer(dc.Text, intent) is not { } answer) return false;
         // The overview offered is that of the fact's topic: a question that was close between two topics is answered in one.
         var topic = answer.Kind == AnswerKind.Fact ? retriever.TopicOf(answer.Ranked[0].Class) ?? intent.Intent : intent.Intent;
-        var overview = TopicCatalog.Buttons.FirstOrDefault(b => b.Intent == topic).TitleKey;
+        var overview = topics.Buttons.FirstOrDefault(b => b.Intent == topic).TitleKey;
         switch (answer.Kind)
         {
             case AnswerKind.DontKnow when answer.Ranked.Count > 0 && answer.Ranked[0].Class == FactRetriever.UnansweredClass
@@ -39,7 +39,7 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<C
                 await dc.SendAsync(new Reply
                 {
                     Text = dc.Content.Text("answer.unknown"),
-                    Buttons = Offer(dc, overview, TopicCatalog.Menu.Select(m => m.TitleKey)),
+                    Buttons = Offer(dc, overview, topics.Menu.Select(m => m.TitleKey)),
                 }, cancellationToken).ConfigureAwait(false);
                 return true;
             case AnswerKind.Fact when !answer.Keys.Any(ShownByTheirTopic.Contains):

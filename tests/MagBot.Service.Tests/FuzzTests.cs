@@ -7,6 +7,8 @@ using MagBot.Service.Tests.Support;
 namespace MagBot.Service.Tests;
 
 /// <summary>Thousands of mutated and hostile activities, from a fixed seed, against the running service on loopback.</summary>
+// Thousands of activities over real HTTP: tagged Slow so a local run can leave it out (--filter Category!=Slow); CI runs it.
+[Trait("Category", "Slow")]
 public sealed class FuzzTests
 {
     private const int Seed = 20261125;

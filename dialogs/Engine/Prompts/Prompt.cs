@@ -1,4 +1,3 @@
-using MagBot.Dialogs.Replies;
 using Microsoft.Bot.Schema;
 
 namespace MagBot.Dialogs.Engine;
@@ -25,7 +24,7 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         var opts = options as PromptOptions
             ?? throw new ArgumentException($"Prompt '{Id}' needs PromptOptions; it was given {options?.GetType().Name ?? "nothing"}.", nameof(options));
         dc.SetState(new State { Options = opts });
-        await dc.SendAsync(Ask(dc, opts.PromptKey, opts, listItems: true), cancellationToken).ConfigureAwait(false);
+        await AskAsync(dc, opts.PromptKey, opts, listItems: true, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
@@ -43,17 +42,17 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         dc.SetState(state);
         if (state.Attempts >= options.MaxAttempts)
         {
-            if (options.GiveUpKey is { } giveUp) await dc.SendTextAsync(giveUp, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (options.GiveUpKey is { } giveUp) await dc.Replies.SendAsync(dc.Turn, dc.Replies.Text(giveUp), [], cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(PromptResult<T>.Failed, cancellationToken).ConfigureAwait(false);
         }
-        await dc.SendAsync(Ask(dc, options.RetryKey ?? options.PromptKey, options, listItems: options.RetryKey is null), cancellationToken).ConfigureAwait(false);
+        await AskAsync(dc, options.RetryKey ?? options.PromptKey, options, listItems: options.RetryKey is null, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
         var options = dc.GetState<State>().Options;
-        return options is null ? Task.CompletedTask : dc.SendAsync(Ask(dc, options.PromptKey, options, listItems: true), cancellationToken);
+        return options is null ? Task.CompletedTask : AskAsync(dc, options.PromptKey, options, listItems: true, cancellationToken);
     }
 
     public override bool Accepts(DialogContext dc, string text)
@@ -67,28 +66,27 @@ public abstract class Prompt<T>(string id) : Dialog(id)
 
     /// <summary>The choices in the words content gives them now.</summary>
     protected static IReadOnlyList<Choice> Choices(DialogContext dc, PromptOptions options) =>
-        [.. options.Choices.Select(c => c.Render(dc.Content))];
+        [.. options.Choices.Select(c => c.Render(dc.Replies))];
 
     /// <summary>Is <paramref name="text"/> one of the buttons this prompt offers?</summary>
     protected bool IsButton(DialogContext dc, PromptOptions options, string text) =>
-        Buttons(dc, options).Any(b => string.Equals(text.Trim(), b.Value, StringComparison.OrdinalIgnoreCase));
+        Buttons(dc, options).Any(b => string.Equals(text.Trim(), b, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Short values listed under the question, one per line, each also a button. None by default; a prompt that
     /// lists items takes them from its own data each time, so they are never stored with the conversation.</summary>
     protected virtual IReadOnlyList<string> Items(DialogContext dc) => [];
 
-    private IEnumerable<ReplyButton> Buttons(DialogContext dc, PromptOptions options) =>
-        Choices(dc, options).Select(c => ReplyButton.Same(c.Title))
-            .Concat(Items(dc).Select(i => ReplyButton.Same(Capitalize(i))))
-            .Concat(options.ButtonKeys.Select(k => ReplyButton.Same(dc.Content.Text(k))));
+    // Each button sends its own title.
+    private IEnumerable<string> Buttons(DialogContext dc, PromptOptions options) =>
+        Choices(dc, options).Select(c => c.Title)
+            .Concat(Items(dc).Select(TextCase.Capitalize))
+            .Concat(options.ButtonKeys.Select(k => dc.Replies.Text(k)));
 
-    private Reply Ask(DialogContext dc, string key, PromptOptions options, bool listItems)
+    private Task AskAsync(DialogContext dc, string key, PromptOptions options, bool listItems, CancellationToken cancellationToken)
     {
-        var text = dc.Content.Text(key, options.Args);
+        var text = dc.Replies.Text(key, options.Args);
         var items = listItems ? Items(dc) : [];
         if (items.Count > 0) text = string.Join("\n\n", [text, .. items.Select(i => "• " + i)]);
-        return new Reply { Text = text, Buttons = [.. Buttons(dc, options)] };
+        return dc.Replies.SendAsync(dc.Turn, text, [.. Buttons(dc, options)], cancellationToken);
     }
-
-    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -1,5 +1,4 @@
 using Newtonsoft.Json;
-using MagBot.Dialogs.Knowledge;
 
 namespace MagBot.Dialogs.Engine;
 
@@ -45,8 +44,8 @@ public sealed record PromptOptions
 public sealed record ChoiceKey(string Value, string TitleKey, string? SynonymsKey = null)
 {
     /// <summary>The choice in the words content gives it now.</summary>
-    public Choice Render(ContentCatalog content) => new(Value, content.Text(TitleKey),
-        SynonymsKey is null ? null : content.Text(SynonymsKey).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    public Choice Render(IDialogReplies replies) => new(Value, replies.Text(TitleKey),
+        SynonymsKey is null ? null : replies.Text(SynonymsKey).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 /// <summary>An option in a choice prompt, in words: <see cref="Value"/> is what the dialog receives, <see cref="Title"/> the button,

@@ -308,7 +308,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         {
             var sourced = report.Conditions.Select(c => (Text: content.Text("screening.result.condition", new Dictionary<string, string?>
             {
-                ["name"] = Capitalize(c.Name),
+                ["name"] = TextCase.Capitalize(c.Name),
                 ["advice"] = c.Advice,
             }), c.Sources)).ToList();
             var intro = content.Text("screening.result.conditions");
@@ -392,6 +392,4 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
     /// <summary>Text typed by the person is escaped before it is echoed back.</summary>
     private static Dictionary<string, string?> Name(string typed) => new() { ["name"] = Markdown.Escape(typed) };
-
-    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -66,5 +66,5 @@ public sealed class MedicationPrompt(string id, MedicationQuestion question, Med
     }
 
     internal static bool IsTopicButton(DialogContext dc, string text) =>
-        TopicCatalog.Buttons.Any(b => string.Equals(text.Trim(), dc.Content.Text(b.TitleKey), StringComparison.OrdinalIgnoreCase));
+        TopicCatalog.Embedded.Buttons.Any(b => string.Equals(text.Trim(), dc.Content.Text(b.TitleKey), StringComparison.OrdinalIgnoreCase));
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Tests.Support;
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Topics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MagBot.Dialogs.Tests.Knowledge;
@@ -46,7 +47,11 @@ public sealed partial class ContentKeyCrossCheckTests
         // answers a Spanish message with the same key and ".es" (LayeredSafetyScreen).
         var usedByRules = MagBot.Dialogs.Safety.RedFlagRuleSet.Embedded.Categories
             .SelectMany(c => new[] { c.ReplyKey, c.ReplyKey + ".es" }).ToHashSet();
-        var unused = Content.Entries.Select(e => e.Key).Where(k => !code.Contains($"\"{k}\"", StringComparison.Ordinal) && !usedByRules.Contains(k)).ToList();
+        // The topic table names its topics' buttons, titles, facts and follow-ups by key (TopicCatalog checks they exist).
+        var usedByTopics = TopicCatalog.LoadEmbedded(Content).Topics
+            .SelectMany(t => new[] { t.ButtonKey, t.TitleKey }.OfType<string>().Concat(t.FactKeys).Concat(t.FollowUpKeys)).ToHashSet();
+        Assert.Contains("fibromyalgia.trial", usedByTopics);
+        var unused = Content.Entries.Select(e => e.Key).Where(k => !code.Contains($"\"{k}\"", StringComparison.Ordinal) && !usedByRules.Contains(k) && !usedByTopics.Contains(k)).ToList();
         Assert.True(unused.Count == 0, "Content entries no code refers to (write the key as a literal, or remove the entry):\n" + string.Join("\n", unused));
     }
 

@@ -8,6 +8,8 @@ namespace MagBot.Dialogs.Tests.Safety;
 /// Property: no turn throws and every turn gets at least one reply. The seed is fixed so a failure is
 /// reproducible; the failing message is printed (escaped) in the assertion.
 /// </summary>
+// Thousands of messages through the whole bot: tagged Slow so a local run can leave it out (--filter Category!=Slow); CI runs it.
+[Trait("Category", "Slow")]
 public sealed class ConversationFuzzTests
 {
     private const int Seed = 20261125;

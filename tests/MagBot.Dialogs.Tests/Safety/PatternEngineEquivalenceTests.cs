@@ -13,6 +13,8 @@ namespace MagBot.Dialogs.Tests.Safety;
 /// thing, or a cheaper build would quietly change what MagBot allows or flags: these tests hold them to it over every
 /// text MagBot has (its content, the labelled messages and the red-flag phrasings, both sides).
 /// </summary>
+// Both regex engines over every message and rule: tagged Slow so a local run can leave it out (--filter Category!=Slow); CI runs it.
+[Trait("Category", "Slow")]
 public sealed class PatternEngineEquivalenceTests
 {
     /// <summary>Every text of the corpus: content wording, content file scalars, labelled messages, red-flag phrasings.</summary>

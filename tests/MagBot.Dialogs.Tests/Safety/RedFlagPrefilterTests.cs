@@ -15,6 +15,7 @@ public sealed class RedFlagPrefilterTests
 {
     private static readonly RedFlagRuleSet Rules = RedFlagRuleSet.Embedded;
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Screen_matches_the_same_rules_as_judging_every_rule_for_every_message()
     {
@@ -31,6 +32,7 @@ public sealed class RedFlagPrefilterTests
         Assert.True(flagged > texts.Count / 6, $"only {flagged} of {texts.Count} messages raise a flag: the comparison proves little about flagged ones");
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData(300)]     // many small alternations: keys of one rule spread over several
     [InlineData(100_000)] // one alternation over the size limit: split until each fits

@@ -26,7 +26,8 @@ public static class ProbeTopics
     {
         services.AddSingleton<Dialog>(new DoseProbeDialog());
         services.AddSingleton<Dialog>(new SideProbeDialog());
-        services.AddSingleton(new TopicCatalog()
+        // The real table (its menu and buttons), with two of its intents answered by the probes.
+        services.AddSingleton(TopicCatalog.LoadEmbedded(ContentCatalog.LoadEmbedded())
             .Map(Intents.Amounts, DoseProbeDialog.DialogId)
             .Map(Intents.Foods, SideProbeDialog.DialogId));
     }

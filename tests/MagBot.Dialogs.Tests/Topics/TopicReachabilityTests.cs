@@ -75,8 +75,9 @@ public sealed class TopicReachabilityTests
         using var conv = new BotConversation(channelId: Channels.Msteams);
         var content = conv.Services.GetRequiredService<ContentCatalog>();
         var dialog = InfoTopics(conv.Services).Single(d => d.Id == dialogId);
-        var intent = conv.Services.GetRequiredService<TopicCatalog>().Mappings.Single(m => m.Value == dialogId).Key;
-        var title = TopicCatalog.Buttons.FirstOrDefault(b => b.Intent == intent).TitleKey;
+        var catalog = conv.Services.GetRequiredService<TopicCatalog>();
+        var intent = catalog.Mappings.Single(m => m.Value == dialogId).Key;
+        var title = catalog.Buttons.FirstOrDefault(b => b.Intent == intent).TitleKey;
         var replies = await conv.SendAsync(title is not null ? content.Text(title) : TypedFor(dialogId));
 
         Assert.Equal(dialog.FactKeys.Count + 1, replies.Count);
@@ -86,7 +87,7 @@ public sealed class TopicReachabilityTests
             Assert.Contains(content.Source(id).Title, last.Text);
         var buttons = last.SuggestedActions?.Actions?.Select(a => a.Title).ToList() ?? [];
         Assert.InRange(buttons.Count, 2, 3);
-        var known = TopicCatalog.Buttons.Select(b => content.Text(b.TitleKey)).ToHashSet();
+        var known = catalog.Buttons.Select(b => content.Text(b.TitleKey)).ToHashSet();
         Assert.All(buttons, b => Assert.Contains(b, known));
     }
 
@@ -132,10 +133,10 @@ public sealed class TopicReachabilityTests
 
     private static string TypedFor(string dialogId) => dialogId switch
     {
-        TensionHeadacheDialog.DialogId => "what about the tension type",
+        "topic.tension_headache" => "what about the tension type",
         _ => throw new ArgumentOutOfRangeException(nameof(dialogId), dialogId, "No typed phrasing for this topic."),
     };
 
     private static List<InfoTopicDialog> InfoTopics(IServiceProvider services) =>
-        [.. services.GetServices<Dialog>().OfType<InfoTopicDialog>()];
+        [.. services.GetRequiredService<DialogSet>().All.OfType<InfoTopicDialog>()];
 }

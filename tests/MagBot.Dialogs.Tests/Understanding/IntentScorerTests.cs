@@ -22,6 +22,7 @@ public sealed class IntentScorerTests
 
     public static TheoryData<IntentModelKind> ModelKinds() => [IntentModelKind.LogisticRegression, IntentModelKind.NaiveBayes];
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Every_intent_scores_the_same_as_the_feature_dictionary_for_every_message()
     {
@@ -38,6 +39,7 @@ public sealed class IntentScorerTests
         Assert.True(unfamiliar > 10, $"only {unfamiliar} unfamiliar messages: the familiarity test is hardly exercised");
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [MemberData(nameof(ModelKinds))]
     public void Recognized_intent_and_scores_are_the_same_as_the_reference_for_every_message(IntentModelKind kind)
@@ -56,6 +58,7 @@ public sealed class IntentScorerTests
         Assert.True(intents.Count >= Intents.All.Count - 1, $"only intents [{string.Join(", ", intents)}] came up");
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Recognizing_with_the_turns_medication_reading_gives_the_same_result()
     {

@@ -1,3 +1,4 @@
+using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Engine;
 using MagBot.Storage;
 using Newtonsoft.Json.Linq;

@@ -1,3 +1,4 @@
+using MagBot.Dialogs;
 using MagBot.Dialogs.Engine;
 using MagBot.Dialogs.Replies;
 

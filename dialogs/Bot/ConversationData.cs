@@ -1,4 +1,6 @@
-namespace MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Engine;
+
+namespace MagBot.Dialogs.Bot;
 
 /// <summary>
 /// Everything MagBot keeps about one conversation, stored in Bot Framework <c>ConversationState</c>.
@@ -16,7 +18,8 @@ public sealed class ConversationData
     /// <summary>True once the welcome has been sent, so channels that announce a join twice greet once.</summary>
     public bool Welcomed { get; set; }
 
-    /// <summary>The active dialogs, bottom first.</summary>
+    /// <summary>The active dialogs, bottom first: the engine's part of the state. The runner hands this list (and nothing
+    /// else of this class) to the <see cref="DialogContext"/>; the rest is the application's own.</summary>
     public List<DialogInstance> Stack { get; set; } = [];
 
     /// <summary>A flow the user left for a side question; offered back when the side question ends.</summary>

@@ -128,7 +128,11 @@ public sealed partial class MedicationRecognizer
                 foreach (var part in parts)
                 {
                     var cls = _lexicon.Class(part.ClassId);
-                    found.Add(new MedicationMention(part.Canonical, cls.Id, cls.Name, matched, parts.Count == 1 ? pendingDose : null, part.MagnesiumForm) { Count = parts.Count == 1 ? pendingCount : null });
+                    found.Add(new MedicationMention(part.Canonical, cls.Id, cls.Name, matched, parts.Count == 1 ? pendingDose : null, part.MagnesiumForm)
+                    {
+                        Count = parts.Count == 1 ? pendingCount : null,
+                        LabelMgPerUnit = part.LabelMgPerUnit,
+                    });
                 }
                 pendingDose = null;
                 pendingCount = null;

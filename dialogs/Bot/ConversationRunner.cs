@@ -88,7 +88,7 @@ public sealed class ConversationRunner(
             await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        var menuIntent = MenuIntent(dc.Text);
+        var menuIntent = TopicCatalog.ButtonIntent(dc.Text, content);
         var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw, medicines);
         logger.LogDebug("Intent {Intent} ({Score:0.00})", intent.Intent, intent.Score);
 
@@ -260,9 +260,6 @@ public sealed class ConversationRunner(
 
     private Task SendMenuAsync(DialogContext dc, string textKey, CancellationToken cancellationToken) =>
         dc.SendAsync(MenuReply(textKey), cancellationToken);
-
-    private string? MenuIntent(string text) =>
-        TopicCatalog.Buttons.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
 
     /// <summary>Nothing visible: empty, white space, control characters, zero-width and direction marks.
     /// (Emoji are visible and go on to understanding: 👍 answers a yes/no question.)</summary>

@@ -1,3 +1,4 @@
+using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Understanding;
 
 namespace MagBot.Dialogs.Topics;
@@ -43,4 +44,19 @@ public sealed class TopicCatalog
 
     /// <summary>Every button title the runner recognises as starting a topic: the menu, then the follow-ups.</summary>
     public static IEnumerable<(string TitleKey, string Intent)> Buttons => Menu.Concat(FollowUps);
+
+    /// <summary>The intent of the topic button whose title <paramref name="text"/> is, case and surrounding white space
+    /// ignored (a pressed button, or its title typed), or null. The one answer to "is this text a topic button?".</summary>
+    public static string? ButtonIntent(string? text, ContentCatalog content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var typed = text.Trim();
+        foreach (var (titleKey, intent) in Buttons)
+            if (string.Equals(content.Text(titleKey), typed, StringComparison.OrdinalIgnoreCase)) return intent;
+        return null;
+    }
+
+    /// <summary>Is <paramref name="text"/> the title of a topic button (see <see cref="ButtonIntent"/>)?</summary>
+    public static bool IsButton(string? text, ContentCatalog content) => ButtonIntent(text, content) is not null;
 }

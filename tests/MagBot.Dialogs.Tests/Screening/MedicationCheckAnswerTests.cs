@@ -154,7 +154,7 @@ public sealed class MedicationCheckAnswerTests
         var text = (await ScreeningTranscript.FinishAsync(conv)).AllText();
         Assert.Contains(listed, text);
         Assert.Contains($"add up to **{total} mg**", text);
-        Assert.Contains("as their label gives it", text);
+        Assert.Contains("in one tablet from the label", text);
         Assert.DoesNotContain("Some things have no amount yet", text);
     }
 

@@ -89,7 +89,7 @@ public sealed class ConversationRunner(
             await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        var menuIntent = MenuIntent(dc.Text);
+        var menuIntent = topics.ButtonIntent(dc.Text, content);
         var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw, medicines);
         logger.LogDebug("Intent {Intent} ({Score:0.00})", intent.Intent, intent.Score);
 
@@ -150,25 +150,45 @@ public sealed class ConversationRunner(
     /// The safety screen's reply comes first. A red flag (any alarm) stops the current flow: urgent guidance and nothing
     /// after it. The symptom safety net stops it too, then offers the menu: a symptom never starts a topic. A language
     /// MagBot cannot answer in gets its reply with the emergency number, and the flow waits as it was.
+    /// The medication check is the exception to stopping: its question stays waiting behind the reply (see
+    /// <see cref="KeepsTheCheckWaiting"/>), so the urgent guidance is the same and still the only reply.
     /// </summary>
     private async Task AnswerSafetyAlertAsync(DialogContext dc, ConversationData data, SafetyAlert alert, CancellationToken cancellationToken)
     {
         var language = alert.Category == SafetyCategories.Language;
-        if (SafetyCategories.IsAlarm(alert.Category)) logger.LogWarning("Safety screen raised {Category} ({RuleId}); flow stopped", alert.Category, alert.RuleId);
+        var keepCheck = !language && KeepsTheCheckWaiting(dc);
+        if (SafetyCategories.IsAlarm(alert.Category))
+            logger.LogWarning("Safety screen raised {Category} ({RuleId}); {Flow}", alert.Category, alert.RuleId, keepCheck ? "medication check kept waiting" : "flow stopped");
         else logger.LogInformation("Safety screen answered {Category}", alert.Category);
         var idle = dc.ActiveDialog is null;
         if (SafetyCategories.IsAlarm(alert.Category)) metrics.SafetyAlarm(alert.Category);
         else metrics.SafetyNet(alert.Category);
-        if (!language)
+        if (!language && !keepCheck)
         {
             Abandon(dc, data, ConversationMetrics.Reasons.Safety);
             dc.CancelAll();
             data.Suspended = null;
         }
         foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        if (keepCheck)
+        {
+            // Not an alarm: the check's question again, as after a side reply. After an alarm nothing follows the guidance.
+            if (alert.Category == SafetyCategories.Symptom) await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
         if (alert.Category == SafetyCategories.Symptom || (language && idle))
             await SendMenuAsync(dc, "welcome.choose", cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Is the medication check waiting for an answer? Its answers are lists of medicines with their reasons ("nitro under
+    /// the tongue for chest pain", "fioricet when I have a headache") and refusals ("I'd rather not share that"), which
+    /// the screen can read as alarms. The screen is not weakened for them: the urgent reply is sent unchanged, first and
+    /// alone. Only the check is not thrown away, so a person who was listing medicines goes on by answering its question,
+    /// and a person in an emergency has lost nothing either; the screen reads every later message again.
+    /// </summary>
+    private static bool KeepsTheCheckWaiting(DialogContext dc) =>
+        dc.ActiveDialog is not null && dc.StackIds.Contains(InteractionScreeningDialog.DialogId);
 
     /// <summary>Below this, an alarm of the trained layer alone does not interrupt an answer to the check's question.</summary>
     public const float MedicineListAlarmThreshold = 0.7f;
@@ -246,9 +266,6 @@ public sealed class ConversationRunner(
 
     private Task SendMenuAsync(DialogContext dc, string textKey, CancellationToken cancellationToken) =>
         dc.SendAsync(MenuReply(textKey), cancellationToken);
-
-    private string? MenuIntent(string text) =>
-        topics.Buttons.FirstOrDefault(m => string.Equals(content.Text(m.TitleKey), text, StringComparison.OrdinalIgnoreCase)).Intent;
 
     /// <summary>Nothing visible: empty, white space, control characters, zero-width and direction marks.
     /// (Emoji are visible and go on to understanding: 👍 answers a yes/no question.)</summary>

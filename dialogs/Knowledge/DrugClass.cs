@@ -35,7 +35,12 @@ public sealed record DrugClass(
 /// <paramref name="MagnesiumForm"/> is set for a magnesium product the person takes ("oxide", "hydroxide"), whose
 /// magnesium counts toward the daily total; <paramref name="SaltLabel"/> when its label amount may be the whole salt.
 /// </summary>
-public sealed record DrugName(string Canonical, string Spelling, string ClassId, bool IsLayTerm, string? MagnesiumForm = null, bool SaltLabel = false);
+public sealed record DrugName(string Canonical, string Spelling, string ClassId, bool IsLayTerm, string? MagnesiumForm = null, bool SaltLabel = false)
+{
+    /// <summary>Elemental magnesium in one tablet or capsule of this product, from its label (Slow-Mag: 71.5 mg), so an
+    /// answer that gives only a count ("Slow-Mag 2 tabs") still adds up; null when the name says nothing about strength.</summary>
+    public double? LabelMgPerUnit { get; init; }
+}
 
 /// <summary>A health condition that calls for a provider before any magnesium supplement.</summary>
 public sealed record HealthCondition(string Id, string Name, IReadOnlyList<string> Synonyms, string Advice, IReadOnlyList<string> Sources);

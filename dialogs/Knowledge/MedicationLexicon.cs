@@ -129,6 +129,8 @@ public sealed class MedicationLexicon
                 var saltLabel = ContentCatalog.Opt(member, "saltLabel") == "true";
                 foreach (var spelling in new[] { canonical }.Concat(Strings(member, "brands")).Concat(Strings(member, "aliases")))
                     names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false, form, saltLabel));
+                foreach (var product in OptionalSeq(member, "labelProducts", file))
+                    names.Add(LabelProduct(product, canonical, id, form, file, sourceExists));
             }
             foreach (var lay in Strings(item, "lay"))
             {
@@ -232,6 +234,20 @@ public sealed class MedicationLexicon
     {
         var actual = ContentCatalog.Opt(root, "kind");
         if (actual != kind) throw new ContentValidationException($"{file}: kind is '{actual ?? "missing"}'; expected '{kind}'.");
+    }
+
+    /// <summary>A brand whose label gives the elemental magnesium in one unit ("Slow-Mag": 71.5 mg a tablet). That amount is
+    /// the magnesium itself, so it is never taken for the weight of the salt.</summary>
+    private static DrugName LabelProduct(YamlMappingNode product, string canonical, string classId, string? form, string file, Func<string, bool> sourceExists)
+    {
+        var brand = ContentCatalog.Req(product, "brand", file, $"a label product of {canonical}");
+        var where = $"{file}: label product '{brand}' of {canonical}";
+        if (!double.TryParse(ContentCatalog.Req(product, "mgPerUnit", file, where), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var mg) || mg is <= 0 or > 1000)
+            throw new ContentValidationException($"{where} needs mgPerUnit, the elemental magnesium in one unit in mg (above 0, at most 1000).");
+        var source = ContentCatalog.Req(product, "source", file, where);
+        if (!sourceExists(source))
+            throw new ContentValidationException($"{where} cites source '{source}', which sources.yaml does not define.");
+        return new DrugName(canonical, brand, classId, IsLayTerm: false, form, SaltLabel: false) { LabelMgPerUnit = mg };
     }
 
     private static IEnumerable<YamlMappingNode> OptionalSeq(YamlMappingNode node, string key, string file) =>

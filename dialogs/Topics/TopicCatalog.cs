@@ -102,6 +102,21 @@ public sealed class TopicCatalog
     public IEnumerable<(string TitleKey, string Intent)> Buttons =>
         Menu.Concat(_topics.Where(t => t.MenuOrder is null).Select(t => (t.ButtonKey, t.Intent)));
 
+    /// <summary>The intent of the topic button whose title <paramref name="text"/> is, case and surrounding white space
+    /// ignored (a pressed button, or its title typed), or null. The one answer to "is this text a topic button?".</summary>
+    public string? ButtonIntent(string? text, ContentCatalog content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var typed = text.Trim();
+        foreach (var (titleKey, intent) in Buttons)
+            if (string.Equals(content.Text(titleKey), typed, StringComparison.OrdinalIgnoreCase)) return intent;
+        return null;
+    }
+
+    /// <summary>Is <paramref name="text"/> the title of a topic button (see <see cref="ButtonIntent"/>)?</summary>
+    public bool IsButton(string? text, ContentCatalog content) => ButtonIntent(text, content) is not null;
+
     private static IReadOnlyList<string> Keys(YamlMappingNode item, string key) =>
         item.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlSequenceNode seq
             ? [.. seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).Where(v => v.Length > 0)]

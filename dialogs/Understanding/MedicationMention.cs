@@ -11,4 +11,7 @@ namespace MagBot.Dialogs.Understanding;
 public sealed record MedicationMention(string Canonical, string ClassId, string ClassName, string Matched, double? DoseMg, string? OwnMagnesiumForm = null)
 {
     public int? Count { get; init; }
+
+    /// <summary>Elemental magnesium per unit from the product's label (Slow-Mag: 71.5 mg), used when no amount was said.</summary>
+    public double? LabelMgPerUnit { get; init; }
 }

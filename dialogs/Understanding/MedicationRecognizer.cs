@@ -44,7 +44,18 @@ public sealed partial class MedicationRecognizer
         _plainMagnesium = lexicon.Names.FirstOrDefault(n => n.MagnesiumForm == "unknown" && !n.IsLayTerm);
         _ordinaryPhrases = new PhraseMatcher<string>(lexicon.OrdinaryPhrases.Select(p => (p, p)), lexicon.OrdinaryWords, p => p);
         _unnamed = lexicon.Classes.FirstOrDefault(c => c.Id == UnnamedClassId);
+        _oneWordNames = [.. lexicon.Names
+            .Where(n => !n.IsLayTerm)
+            .Select(n => (Words: TextNormalizer.Words(n.Spelling), Name: n))
+            .Where(x => x.Words.Length == 1 && x.Words[0].Length >= MinClippedLength + 2)
+            .Select(x => (x.Words[0], x.Name))
+            .OrderBy(x => x.Item1, StringComparer.Ordinal)];
     }
+
+    /// <summary>One-word spellings of medicines, sorted, for the clipped forms people type ("suma" for sumatriptan).</summary>
+    private readonly (string Spelling, DrugName Name)[] _oneWordNames;
+
+    private const int MinClippedLength = 4;
 
     /// <summary>Reads any message. Plain "magnesium" counts as a product only with an amount ("magnesium 400 mg"):
     /// "foods with magnesium" and "magnesium for migraines" are questions about magnesium, not things taken.</summary>
@@ -85,7 +96,7 @@ public sealed partial class MedicationRecognizer
                 if (found.Count > 0 && lastMentionEnd == i - doseLength) lastMentionEnd = i;
                 continue;
             }
-            var hit = _names.MatchAt(words, i);
+            var hit = _names.MatchAt(words, i) ?? SpelledLettersAt(words, i) ?? PluralAt(words, i) ?? ClippedAt(words, i);
             var plain = _ordinaryPhrases.MatchAt(words, i, fuzzy: false) ?? ConditionAt(words, i);
             if (plain is { } p && (hit is null || p.Length >= hit.Value.Length))
             {
@@ -117,7 +128,11 @@ public sealed partial class MedicationRecognizer
                 foreach (var part in parts)
                 {
                     var cls = _lexicon.Class(part.ClassId);
-                    found.Add(new MedicationMention(part.Canonical, cls.Id, cls.Name, matched, parts.Count == 1 ? pendingDose : null, part.MagnesiumForm) { Count = parts.Count == 1 ? pendingCount : null });
+                    found.Add(new MedicationMention(part.Canonical, cls.Id, cls.Name, matched, parts.Count == 1 ? pendingDose : null, part.MagnesiumForm)
+                    {
+                        Count = parts.Count == 1 ? pendingCount : null,
+                        LabelMgPerUnit = part.LabelMgPerUnit,
+                    });
                 }
                 pendingDose = null;
                 pendingCount = null;
@@ -147,7 +162,7 @@ public sealed partial class MedicationRecognizer
                 continue;
             }
             if (IsPlainMagnesium(word)) plainMagnesiumSeen = true;
-            else if (IsMedicineLike(word) && !unknown.Contains(word)) unknown.Add(word);
+            else if (IsMedicineLike(word) && !IsNamedReason(words, i) && !unknown.Contains(word)) unknown.Add(word);
             // "400 mg of magnesium citrate": a dose carries over "of".
             if (word != "of") pendingDose = null;
             i++;
@@ -155,10 +170,71 @@ public sealed partial class MedicationRecognizer
         // "turmeric, fish oil, magnesium": in a list of things taken, plain magnesium is one of them too.
         if (asAnswer && plainMagnesiumSeen && _plainMagnesium is { } listed && found.Count > 0 && !found.Any(f => f.OwnMagnesiumForm is not null) && !words.Any(Asking.Contains))
             found.Add(new MedicationMention(listed.Canonical, listed.ClassId, _lexicon.Class(listed.ClassId).Name, "magnesium", null, listed.MagnesiumForm));
-        found = Deduplicate(found);
+        found = WithoutClassWordsOfNamedMedicines(Deduplicate(found));
         var saidNone = found.Count == 0 && unknown.Count == 0 && SaysNone(words);
         return new MedicationRecognition(found, unknown, saidNone);
     }
+
+    /// <summary>"D.H.E.", "H.C.T.Z.": a name spelled letter by letter with full stops (read as single letters) that is a
+    /// name of the vocabulary when the letters are joined.</summary>
+    private (DrugName Payload, int Length)? SpelledLettersAt(string[] words, int i)
+    {
+        var end = i;
+        while (end < words.Length && end - i < 6 && words[end].Length == 1 && char.IsLetter(words[end][0])) end++;
+        if (end - i < 2) return null;
+        for (var len = end - i; len >= 2; len--)
+        {
+            var joined = string.Concat(words.Skip(i).Take(len));
+            if (joined.Length >= 3 && _names.MatchAt([joined], 0, fuzzy: false) is { Length: 1 } hit) return (hit.Payload, len);
+        }
+        return null;
+    }
+
+    /// <summary>"PPIs", "SSRIs", "triptans": the plural of a name or class word of the vocabulary, typed exactly.</summary>
+    private (DrugName Payload, int Length)? PluralAt(string[] words, int i)
+    {
+        var word = words[i];
+        if (word.Length < 4 || word[^1] != 's' || IsOrdinary(word)) return null;
+        var stem = (string[])words.Clone();
+        stem[i] = word[..^1];
+        return _names.MatchAt(stem, i, fuzzy: false);
+    }
+
+    /// <summary>"suma 50 as needed": the first letters of exactly one medicine's name (generic or brand), as people and
+    /// prescribers shorten them. A clip that begins more than one medicine ("doxy": doxycycline, doxepin, doxazosin) is
+    /// asked about instead, and so is anything given as a reason ("for lyme").</summary>
+    private (DrugName Payload, int Length)? ClippedAt(string[] words, int i)
+    {
+        var word = words[i];
+        if (word.Length < MinClippedLength || !word.All(char.IsLetter) || IsPlainMagnesium(word) || !IsMedicineLike(word) || IsNamedReason(words, i)) return null;
+        var from = Array.BinarySearch(_oneWordNames, (word, default(DrugName)!), ClipOrder.Instance);
+        if (from < 0) from = ~from;
+        DrugName? only = null;
+        for (var k = from; k < _oneWordNames.Length && _oneWordNames[k].Spelling.StartsWith(word, StringComparison.Ordinal); k++)
+        {
+            var name = _oneWordNames[k].Name;
+            if (only is null) only = name;
+            else if (only.Canonical != name.Canonical || only.ClassId != name.ClassId) return null;
+        }
+        return only is null ? null : (only, 1);
+    }
+
+    private sealed class ClipOrder : IComparer<(string Spelling, DrugName Name)>
+    {
+        public static ClipOrder Instance { get; } = new();
+        public int Compare((string Spelling, DrugName Name) x, (string Spelling, DrugName Name) y) => string.CompareOrdinal(x.Spelling, y.Spelling);
+    }
+
+    /// <summary>A proper noun given as the reason for a medicine ("doxy for lyme", "for my parkinson's") names a condition,
+    /// not a medicine. Elsewhere proper nouns may be brand names, so they are asked about.</summary>
+    private bool IsNamedReason(string[] words, int i) =>
+        _lexicon.English.IsProperNoun(words[i])
+        && (i > 0 && words[i - 1] == "for" || i > 1 && words[i - 2] == "for" && words[i - 1] is "my" or "the" or "his" or "her" or "a" or "their");
+
+    /// <summary>"omeprazole ... my doctor said PPIs lower magnesium": a class word beside a medicine of that class names the
+    /// same thing, so only the medicine is kept.</summary>
+    private List<MedicationMention> WithoutClassWordsOfNamedMedicines(List<MedicationMention> found) =>
+        [.. found.Where(m => !_lexicon.IsLayTerm(m.ClassId, m.Canonical) || !found.Any(o => o.ClassId == m.ClassId && !_lexicon.IsLayTerm(o.ClassId, o.Canonical)))];
 
     /// <summary>Magnesium salts that, named alone in a list of things taken, are magnesium ("glycinate at night") unless
     /// another mineral comes first ("zinc glycinate"). Citrate, oxide and the like are left out: many minerals come as those.</summary>

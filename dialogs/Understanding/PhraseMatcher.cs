@@ -103,8 +103,9 @@ internal sealed class PhraseMatcher<T>
         return ambiguous ? null : best;
     }
 
-    /// <summary>Letters that sound alike at the start of a word ("symbalta" for Cymbalta, "sipro" for Cipro, "zanax" for Xanax).</summary>
-    private static readonly string[] SoundAlike = ["cks", "xz"];
+    /// <summary>Letters that sound alike at the start of a word ("symbalta" for Cymbalta, "sipro" for Cipro, "zanax" for Xanax),
+    /// and voiced and voiceless pairs heard or typed for each other ("dopamax" for Topamax, "bercocet" for Percocet).</summary>
+    private static readonly string[] SoundAlike = ["cks", "xz", "dt", "bp"];
 
     private IEnumerable<(string[] Words, T Payload)> Candidates(char first)
     {

@@ -48,6 +48,9 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         public int? Count { get; set; }
         [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
         public string? MagnesiumForm { get; set; }
+        /// <summary>The dose is the elemental magnesium per unit on the product's label, not an amount the person said.</summary>
+        [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+        public bool FromLabel { get; set; }
     }
 
     /// <summary>What the check has gathered, kept from round to round.</summary>
@@ -249,7 +252,13 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         foreach (var m in r.Found)
         {
             if (values.Medicines.Any(x => x.Canonical == m.Canonical && x.ClassId == m.ClassId)) continue;
-            values.Medicines.Add(new Medicine { Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg, Count = m.Count, MagnesiumForm = m.OwnMagnesiumForm });
+            // "Slow-Mag 2 tabs": with no amount said, a product's label amount per unit is counted.
+            var fromLabel = m.DoseMg is null && m.LabelMgPerUnit is not null;
+            values.Medicines.Add(new Medicine
+            {
+                Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg ?? m.LabelMgPerUnit, Count = m.Count,
+                MagnesiumForm = m.OwnMagnesiumForm, FromLabel = fromLabel,
+            });
             added.Add(m);
         }
         if (added.Count > 0)
@@ -335,7 +344,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
 
     private OwnMagnesiumTotal OwnMagnesium(Values state) => new(
         [.. state.Medicines.Where(m => m.MagnesiumForm is not null)
-            .Select(m => (m.Canonical, m.DoseMg, m.Count, lexicon.Names.Any(n => n.Canonical == m.Canonical && n.SaltLabel)))],
+            .Select(m => (m.Canonical, m.DoseMg, m.Count, !m.FromLabel && lexicon.Names.Any(n => n.Canonical == m.Canonical && n.SaltLabel), m.FromLabel))],
         state.AgeYears,
         state.ConditionIds.Contains("child"));
 

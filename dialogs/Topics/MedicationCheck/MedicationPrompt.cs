@@ -50,7 +50,7 @@ public sealed class MedicationPrompt(string id, MedicationQuestion question, Med
         var options = OptionsOf(dc);
         if (options is null) return false;
         // A topic button leaves the check at any of its questions, even one whose title names magnesium.
-        if (IsTopicButton(dc, text)) return false;
+        if (TopicCatalog.Embedded.IsButton(text, dc.Content)) return false;
         if (Question == MedicationQuestion.List) return true;
         var answer = Read(dc, text, options);
         var r = answer.Medicines;
@@ -64,7 +64,4 @@ public sealed class MedicationPrompt(string id, MedicationQuestion question, Med
         var declined = r.Found.Count == 0 && (r.SaidNone || yes == false || IsButton(dc, options, text));
         return new MedicationAnswer(Question, r, yes, declined);
     }
-
-    internal static bool IsTopicButton(DialogContext dc, string text) =>
-        TopicCatalog.Embedded.Buttons.Any(b => string.Equals(text.Trim(), dc.Content.Text(b.TitleKey), StringComparison.OrdinalIgnoreCase));
 }

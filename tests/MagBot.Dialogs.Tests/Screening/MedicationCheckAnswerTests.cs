@@ -142,6 +142,22 @@ public sealed class MedicationCheckAnswerTests
         Assert.Contains("the weight of the whole salt", text); // a label amount that may be the salt, not the magnesium
     }
 
+    [Theory]
+    [InlineData("Slow-Mag, two tablets a day", "magnesium chloride (2 × 71.5 mg)", "143")]     // Slow-Mag label: 71.5 mg a tablet
+    [InlineData("Mag-Tab SR 3 caplets", "magnesium lactate", "84")]                            // "caplets" is not a count word: one unit
+    [InlineData("Mag-Ox 400 and Slow-Mag", "magnesium oxide (241.3 mg), magnesium chloride (71.5 mg)", "312.8")]
+    public async Task A_product_named_without_an_amount_counts_its_labels_magnesium_per_unit(string answer, string listed, string total)
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        await conv.SendAsync(answer);
+        var text = (await ScreeningTranscript.FinishAsync(conv)).AllText();
+        Assert.Contains(listed, text);
+        Assert.Contains($"add up to **{total} mg**", text);
+        Assert.Contains("in one tablet from the label", text);
+        Assert.DoesNotContain("Some things have no amount yet", text);
+    }
+
     [Fact]
     public async Task Own_magnesium_within_the_limit_still_counts_toward_the_daily_total()
     {

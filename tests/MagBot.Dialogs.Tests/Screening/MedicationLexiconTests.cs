@@ -98,6 +98,25 @@ public sealed class MedicationLexiconTests
         Assert.Contains("'other'", e.Message);
     }
 
+    [Theory]
+    [InlineData("{brand: Slow-Mag, mgPerUnit: 71.5, source: src}", null)]
+    [InlineData("{brand: Slow-Mag, mgPerUnit: lots, source: src}", "needs mgPerUnit")]
+    [InlineData("{brand: Slow-Mag, mgPerUnit: 71.5, source: nope}", "cites source 'nope'")]
+    public void A_label_product_needs_a_plausible_amount_per_unit_and_a_source(string product, string? error)
+    {
+        var yaml = Medications(GoodClass.Replace("        brands: [Norvasc]\n", $"        brands: [Norvasc]\n        labelProducts: [{product}]\n"));
+        if (error is null)
+        {
+            var name = Assert.Single(Load(yaml).Names, n => n.Spelling == "Slow-Mag");
+            Assert.Equal(71.5, name.LabelMgPerUnit);
+            Assert.False(name.SaltLabel); // a label's elemental amount is never the weight of the salt
+            return;
+        }
+        var e = Assert.Throws<ContentValidationException>(() => Load(yaml));
+        Assert.Contains("label product 'Slow-Mag'", e.Message);
+        Assert.Contains(error, e.Message);
+    }
+
     [Fact]
     public void A_class_without_sources_fails_naming_the_class()
     {

@@ -289,6 +289,10 @@ public sealed class MedicationRecognizerTests
     [InlineData("zyrtec-d", "cetirizine;pseudoephedrine")]                           // decongestant versions
     [InlineData("something for anxiety", "anxiety pill")]                            // a medicine described by what it is for
     [InlineData("yaz for birth control", "drospirenone;ethinyl estradiol")]         // a lay word after "for" is the reason
+    [InlineData("gaba 300 three times a day", "gabapentin")]                         // the first letters of one medicine only
+    [InlineData("H.C.T.Z. 25 each morning", "hydrochlorothiazide")]                 // a name spelled with full stops
+    [InlineData("tepakote 500 at night", "divalproex")]                             // a voiced letter for a voiceless one (d/t)
+    [InlineData("pantoprazole, the PPI my GI doctor put me on", "pantoprazole")]   // a class word beside its medicine
     public void Kinds_of_miss_are_read(string answer, string expected)
     {
         var r = Recognizer.RecognizeAnswer(answer);
@@ -306,10 +310,19 @@ public sealed class MedicationRecognizerTests
     }
 
     [Theory]
+    [InlineData("doxy 100 with breakfast", "doxy")]       // begins doxycycline, doxepin and doxazosin: asked, not guessed
+    [InlineData("zelbrix 20 for my Hashimoto", "zelbrix")] // an unknown name before a reason is still asked about
+    public void A_clip_of_several_medicines_or_an_unknown_name_is_asked_about(string answer, string asked) =>
+        Assert.Contains(asked, Recognizer.RecognizeAnswer(answer).Unknown);
+
+    [Theory]
     [InlineData("phillips chewables at night")]   // an inflected ordinary word
     [InlineData("klor con 20 meq")]               // a unit
     [InlineData("nifedipine for raynauds")]       // a condition named as the reason
     [InlineData("maxalt mlt when it starts")]     // a dosage form
+    [InlineData("hydroxyzine pam 50 at bedtime")] // a salt's pharmacy short form
+    [InlineData("carbidopa levodopa for my parkinsons")] // a proper noun given as the reason
+    [InlineData("esomeprazole, though I read PPIs are bad long term")] // a class word in the plural
     public void Ordinary_words_are_never_asked_about(string answer) =>
         Assert.Empty(Recognizer.RecognizeAnswer(answer).Unknown);
 

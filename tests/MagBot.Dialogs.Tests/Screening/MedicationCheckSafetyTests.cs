@@ -1,0 +1,57 @@
+using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Tests.Support;
+using MagBot.Dialogs.Topics;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace MagBot.Dialogs.Tests.Screening;
+
+/// <summary>
+/// Issue 15, every answer stays in the check, without weakening the safety screen: an alarm raised while the check waits
+/// gets the same urgent reply, first and alone, and the check's question stays waiting behind it.
+/// </summary>
+public sealed class MedicationCheckSafetyTests
+{
+    private const string Ask = "Which medicines and supplements do you take?";
+
+    [Theory]
+    [InlineData("nitroglycerin spray when the chest pain comes, and metoprolol")] // a medicine with the condition it is for
+    [InlineData("I'm having crushing chest pain right now")]                       // an emergency typed while the check waits
+    [InlineData("I want to kill myself")]
+    public async Task An_alarm_while_the_check_waits_gets_the_urgent_reply_first_and_alone(string text)
+    {
+        using var conv = new BotConversation();
+        Assert.Contains(Ask, (await conv.SendAsync("Check my medications")).AllText());
+        var expected = conv.Services.GetRequiredService<ISafetyScreen>().Screen(text);
+        Assert.NotNull(expected);
+        Assert.True(SafetyCategories.IsAlarm(expected.Category), $"\"{text}\" is not an alarm of the screen ({expected.Category})");
+
+        var replies = await conv.SendAsync(text);
+
+        Assert.Equal(expected.Replies.Count, replies.Count); // nothing after the urgent guidance
+        Assert.Equal(expected.Replies[0].Text, replies[0].Text);
+        Assert.DoesNotContain(Ask, replies.AllText());
+    }
+
+    [Fact]
+    public async Task After_an_alarm_a_medicine_list_still_answers_the_checks_question()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+        var alarm = await conv.SendAsync("nitroglycerin spray when the chest pain comes, and metoprolol");
+        Assert.Contains("911", alarm[0].Text);
+        Assert.True(InCheck(conv), "the check was thrown away by the alarm");
+
+        var text = (await conv.SendAsync("nitroglycerin spray and metoprolol")).AllText();
+
+        Assert.Contains("**metoprolol**", text);
+        Assert.Contains("anything else", text);
+        Assert.True(InCheck(conv));
+    }
+
+    private static bool InCheck(BotConversation conv)
+    {
+        var data = StoredState.ConversationDataAsync(conv).GetAwaiter().GetResult();
+        return (data?["Stack"] as JArray ?? []).Any(i => (string?)i["Id"] == InteractionScreeningDialog.DialogId);
+    }
+}

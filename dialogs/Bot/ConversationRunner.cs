@@ -1,4 +1,6 @@
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Feedback;
+using MagBot.Dialogs.Insights;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Safety;
@@ -37,7 +39,8 @@ public sealed class ConversationRunner(
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger,
     ConversationMetrics metrics,
-    UserState userState)
+    UserState userState,
+    InsightRecorder insights)
 {
     private readonly IStatePropertyAccessor<ConsentRecord> _consent = userState.CreateProperty<ConsentRecord>("MagBot.Consent");
 
@@ -87,6 +90,12 @@ public sealed class ConversationRunner(
         {
             await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+        // "feedback", a rating, a comment: a command at any depth, read before understanding (the comment is free text).
+        if (FeedbackCommand.Parse(raw) is { } feedback)
+        {
+            await FeedbackCommandAsync(dc, feedback, cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
 
         var menuIntent = MenuIntent(dc.Text);
         var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw, medicines);
@@ -97,7 +106,7 @@ public sealed class ConversationRunner(
             return await RunCommandAsync(dc, intent.Intent, cancellationToken).ConfigureAwait(false);
         }
         // With Clinic:RequireConsent, health topics wait for "I agree" to the current terms (commands and safety do not).
-        if (!await ConsentGateAsync(dc, cancellationToken).ConfigureAwait(false)) return TurnOutcome.Save;
+        if (!await ConsentGateAsync(dc, intent, medicines, cancellationToken).ConfigureAwait(false)) return TurnOutcome.Save;
 
         var active = dc.ActiveDialog;
         if (active is not null)
@@ -213,8 +222,9 @@ public sealed class ConversationRunner(
 
     private ClinicTerms Terms => new(content, Clinic);
 
-    /// <summary>True when the turn may go on to topics: consent is not asked for, was given, or is given now.</summary>
-    private async Task<bool> ConsentGateAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <summary>True when the turn may go on to topics: consent is not asked for, was given, or is given now. A topic
+    /// asked for before consent is remembered (its name only, not the message) and started once the person agrees.</summary>
+    private async Task<bool> ConsentGateAsync(DialogContext dc, IntentResult intent, MedicationReading medicines, CancellationToken cancellationToken)
     {
         if (!Clinic.RequireConsent) return true;
         var record = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
@@ -222,11 +232,68 @@ public sealed class ConversationRunner(
         if (Terms.IsAgreement(dc.Text))
         {
             await _consent.SetAsync(dc.Turn, new ConsentRecord { Version = Terms.Version }, cancellationToken).ConfigureAwait(false);
+            if (dc.Data.PendingTopic is { } pending && topics.DialogFor(pending) is not null)
+            {
+                dc.Data.PendingTopic = null;
+                await dc.SendTextAsync("consent.thanks.resume", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await StartTopicAsync(dc, new IntentResult(pending, 1.0, []), cancellationToken).ConfigureAwait(false);
+                return false;
+            }
             await SendMenuAsync(dc, "consent.thanks", cancellationToken).ConfigureAwait(false);
             return false;
         }
+        var asked = NamesMedicines(medicines.Recognition, intent) ? Intents.MedicationCheck
+            : intent.Score >= ClarifyThreshold && topics.DialogFor(intent.Intent) is not null ? intent.Intent : null;
+        if (asked is not null) dc.Data.PendingTopic = asked;
         await dc.SendAsync(Terms.Ask(record), cancellationToken).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>The feedback command: counts the rating against the last sourced answer, keeps the comment when the
+    /// clinic collects comments, thanks, and goes back to where the person was.</summary>
+    private async Task FeedbackCommandAsync(DialogContext dc, FeedbackCommand.Parsed command, CancellationToken cancellationToken)
+    {
+        if (command.Rating is null)
+        {
+            await dc.SendAsync(new Reply
+            {
+                Text = content.Text("feedback.ask"),
+                Buttons = [new(content.Text("feedback.like.button"), content.Text("feedback.like.value")), new(content.Text("feedback.dislike.button"), content.Text("feedback.dislike.value"))],
+            }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var kept = await RecordFeedbackAsync(dc.Turn, new FeedbackSubmission(command.Rating, dc.Data.LastSourced ?? FeedbackTarget.General, command.Comment, "command"), cancellationToken).ConfigureAwait(false);
+        await dc.SendTextAsync(command.Comment is null ? "feedback.thanks" : kept ? "feedback.thanks.comment" : "feedback.thanks.comment.dropped", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await ContinueOrMenuAsync(dc, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A rating from Web Chat's thumbs (an event) or a Teams feedback invoke: counted, its comment kept when
+    /// the clinic collects comments. Web Chat gets a short thanks; Teams thanks the person itself.</summary>
+    public async Task OnFeedbackAsync(ITurnContext turn, ConversationData data, FeedbackSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        // The invoke names the message by id only: it rates the last sourced answer of the conversation.
+        var target = submission.Target ?? data.LastSourced ?? FeedbackTarget.General;
+        await RecordFeedbackAsync(turn, submission with { Target = target }, cancellationToken).ConfigureAwait(false);
+        if (submission.Via == "webchat")
+        {
+            var dc = new DialogContext(turn, dialogs, data, content, metrics);
+            await dc.SendTextAsync(submission.Rating == FeedbackRatings.Like ? "feedback.thanks.like" : "feedback.thanks.dislike", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> RecordFeedbackAsync(ITurnContext turn, FeedbackSubmission submission, CancellationToken cancellationToken)
+    {
+        // What the client says it rates is checked against the content and the dialogs: a metric attribute is never
+        // a string a client chose.
+        var target = submission.Target ?? FeedbackTarget.General;
+        var topic = target.Topic == "none" || topics.Mappings.Values.Contains(target.Topic) ? target.Topic : "unknown";
+        var key = target.ContentKey == FeedbackTarget.General.ContentKey || content.Contains(target.ContentKey) || topics.Mappings.Values.Contains(target.ContentKey)
+            ? target.ContentKey : "unknown";
+        metrics.Feedback(key, topic, submission.Rating);
+        logger.LogInformation("Feedback {Rating} on {ContentKey} in {Topic} via {Via}", submission.Rating, key, topic, submission.Via);
+        if (string.IsNullOrWhiteSpace(submission.Comment)) return false;
+        return await insights.KeepCommentAsync(turn, submission.Comment, submission.Rating, new FeedbackTarget(key, topic), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
@@ -290,12 +357,15 @@ public sealed class ConversationRunner(
                 return TurnOutcome.Save;
             case Intents.WhatYouKnow:
                 var consent = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
-                foreach (var reply in StoredDataReply.Build(dc, consent, TitleOf)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+                var kept = await insights.CountAsync(dc.Turn, cancellationToken).ConfigureAwait(false);
+                foreach (var reply in StoredDataReply.Build(dc, consent, TitleOf, kept)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
                 if (dc.ActiveDialog is not null) await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.DeleteMyData:
                 Abandon(dc, ConversationMetrics.Reasons.DeleteData);
                 dc.CancelAll();
+                // Kept questions and comments too, whatever the clinic's settings are now.
+                await insights.ForgetAsync(dc.Turn, cancellationToken).ConfigureAwait(false);
                 await dc.SendTextAsync("delete.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.DeleteData;
             default:
@@ -308,6 +378,7 @@ public sealed class ConversationRunner(
         if (intent.Intent == Intents.None)
         {
             metrics.Unrecognized("none");
+            await insights.KeepUnansweredAsync(dc.Turn, dc.Text, "none", Intents.None, cancellationToken).ConfigureAwait(false);
             await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
             return;
         }

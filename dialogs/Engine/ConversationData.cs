@@ -22,6 +22,12 @@ public sealed class ConversationData
     /// <summary>A flow the user left for a side question; offered back when the side question ends.</summary>
     public List<DialogInstance>? Suspended { get; set; }
 
+    /// <summary>The last sourced answer (its content key and topic): what the feedback command rates.</summary>
+    public Feedback.FeedbackTarget? LastSourced { get; set; }
+
+    /// <summary>The topic (intent) asked for before the person agreed to the terms, started once they agree.</summary>
+    public string? PendingTopic { get; set; }
+
     /// <summary>The turns of the current conversation in which a clarifying question was asked (for "which did you mean").</summary>
     public List<string>? PendingClarification { get; set; }
 }

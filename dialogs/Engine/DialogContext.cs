@@ -29,10 +29,23 @@ public sealed class DialogContext(ITurnContext turn, DialogSet dialogs, Conversa
     /// <summary>Ids on the stack, bottom first (for help: "where we are").</summary>
     public IReadOnlyList<string> StackIds => Data.Stack.Select(i => i.Id).ToList();
 
-    public Task SendAsync(Reply reply, CancellationToken cancellationToken = default) =>
-        reply.ShownOnlyWithoutCitations && CitationMarkup.IsShownOn(Turn.Activity?.ChannelId)
-            ? Task.CompletedTask
-            : Turn.SendActivityAsync(ReplyRenderer.Render(reply, Turn.Activity?.ChannelId), cancellationToken);
+    public Task SendAsync(Reply reply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.ShownOnlyWithoutCitations && CitationMarkup.IsShownOn(Turn.Activity?.ChannelId)) return Task.CompletedTask;
+        if (reply.Citations.Count > 0 && reply.Rateable)
+        {
+            // A sourced answer: rateable, and the one the feedback command rates until the next.
+            var topic = Data.Stack.FirstOrDefault()?.Id ?? TopicHint ?? "none";
+            var target = new Feedback.FeedbackTarget(reply.FeedbackKey ?? topic, topic);
+            Data.LastSourced = target;
+            reply = reply with { Feedback = target };
+        }
+        return Turn.SendActivityAsync(ReplyRenderer.Render(reply, Turn.Activity?.ChannelId), cancellationToken);
+    }
+
+    /// <summary>The topic (dialog id) an answer given outside any dialog belongs to (a specific question's topic).</summary>
+    public string? TopicHint { get; set; }
 
     /// <summary>Sends the wording of a content key, with placeholders filled.</summary>
     public Task SendTextAsync(string key, IReadOnlyDictionary<string, string?>? args = null, CancellationToken cancellationToken = default) =>

@@ -61,7 +61,10 @@ public sealed class ConversationRunner(
         var dc = new DialogContext(turn, dialogs, data, content, metrics);
         var raw = turn.Activity.Text ?? string.Empty;
 
-        var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
+        // A bare rating ("feedback thumbs down") is a fixed word, not something the person says about themselves: the
+        // screen reads the rest. A comment is screened like any message.
+        var feedback = FeedbackCommand.Parse(raw);
+        var alert = feedback is { Comment: null } ? null : safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
         // The medicines in the message, read at most once however many steps of the turn ask.
         var medicines = new MedicationReading(medications, raw);
         if (alert is not null && IsAnswerToTheCheck(dc, alert, medicines))
@@ -91,7 +94,7 @@ public sealed class ConversationRunner(
             await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         // "feedback", a rating, a comment: a command at any depth, read before understanding (the comment is free text).
-        if (FeedbackCommand.Parse(raw) is { } feedback)
+        if (feedback is not null)
         {
             await FeedbackCommandAsync(dc, feedback, cancellationToken).ConfigureAwait(false);
             return TurnOutcome.Save;

@@ -34,7 +34,7 @@ public static class QuestionGrouper
         foreach (var q in questions.OrderBy(q => q.At))
         {
             var words = ContentWords(q.Text);
-            var best = groups.Select(g => (Group: g, Score: g.Max(m => Similarity(m.Words, words)))).MaxBy(x => x.Score);
+            var best = groups.Count == 0 ? default : groups.Select(g => (Group: g, Score: g.Max(m => Similarity(m.Words, words)))).MaxBy(x => x.Score);
             if (best.Group is not null && best.Score >= threshold) best.Group.Add((q, words));
             else groups.Add([(q, words)]);
         }
@@ -51,7 +51,14 @@ public static class QuestionGrouper
     }
 
     public static HashSet<string> ContentWords(string text) =>
-        [.. TextNormalizer.Words(text).Select(MessageWords.FoldPlural).Where(w => w.Length > 1 && !FunctionWords.Contains(w))];
+        [.. TextNormalizer.Words(text).Select(Stem).Where(w => w.Length > 1 && !FunctionWords.Contains(w))];
+
+    // The intent model's plural folding leaves short words alone ("dogs"); for grouping, "dog" and "dogs" are one word.
+    private static string Stem(string word)
+    {
+        var folded = MessageWords.FoldPlural(word);
+        return folded.Length > 3 && folded[^1] == 's' && folded[^2] is not ('s' or 'u' or 'i') ? folded[..^1] : folded;
+    }
 
     public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b)
     {

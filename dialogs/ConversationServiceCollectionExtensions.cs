@@ -1,5 +1,6 @@
 using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Insights;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Safety;
 using MagBot.Dialogs.Telemetry;
@@ -65,6 +66,19 @@ public static class ConversationServiceCollectionExtensions
         // Counts for OpenTelemetry (the host exports them); the host's meter factory when it has one.
         services.TryAddSingleton(sp => new ConversationMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TopicCatalog>()));
         AddDialogs(services);
+
+        // What the clinic keeps for its content team (off by default): redacted, in the same IStorage, erased by forget me.
+        services.AddOptions<InsightsOptions>().Bind(configuration.GetSection(InsightsOptions.SectionName))
+            .Validate(o => o.Retention > TimeSpan.Zero, "Insights:Retention must be a positive time span, e.g. 30.00:00:00 for 30 days.")
+            .Validate(o => o.MaxItems > 0, "Insights:MaxItems must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<InsightStore>();
+        // The redactor reads the word list and the training phrases: built on the first message it redacts.
+        services.AddSingleton(sp => new Lazy<PersonalDetailsRedactor>(() => new PersonalDetailsRedactor(EnglishWords.Embedded,
+            NluDataFile.LoadTraining().Utterances.SelectMany(u => MessageWords.VocabularyOf(u.Text))
+                .Concat(sp.GetRequiredService<MedicationLexicon>().Names.SelectMany(n => TextNormalizer.Words(n.Spelling).Concat(TextNormalizer.Words(n.Canonical))))
+                .Concat(sp.GetRequiredService<MedicationLexicon>().OrdinaryWords))));
+        services.AddSingleton<InsightRecorder>();
 
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();

@@ -1,4 +1,5 @@
 using MagBot.Dialogs.Engine;
+using Newtonsoft.Json;
 
 namespace MagBot.Dialogs.Bot;
 
@@ -6,6 +7,7 @@ namespace MagBot.Dialogs.Bot;
 /// Everything MagBot keeps about one conversation, stored in Bot Framework <c>ConversationState</c>.
 /// <see cref="Version"/> lets a later build recognise state written by an older one: a version it
 /// cannot read restarts the conversation politely instead of failing (see <see cref="ConversationRunner"/>).
+/// What is unset is not written (every turn saves this; a check with seven medicines stays within 1 KB).
 /// </summary>
 public sealed class ConversationData
 {
@@ -23,8 +25,18 @@ public sealed class ConversationData
     public List<DialogInstance> Stack { get; set; } = [];
 
     /// <summary>A flow the user left for a side question; offered back when the side question ends.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<DialogInstance>? Suspended { get; set; }
 
+    /// <summary>The last sourced answer (its content key and topic): what the feedback command rates.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public Feedback.FeedbackTarget? LastSourced { get; set; }
+
+    /// <summary>The topic (intent) asked for before the person agreed to the terms, started once they agree.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? PendingTopic { get; set; }
+
     /// <summary>The turns of the current conversation in which a clarifying question was asked (for "which did you mean").</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<string>? PendingClarification { get; set; }
 }

@@ -1,4 +1,6 @@
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Feedback;
+using MagBot.Dialogs.Insights;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Safety;
@@ -37,7 +39,8 @@ public sealed class ConversationRunner(
     IOptions<ClinicOptions> clinic,
     ILogger<ConversationRunner> logger,
     ConversationMetrics metrics,
-    UserState userState)
+    UserState userState,
+    InsightRecorder insights)
 {
     private readonly IStatePropertyAccessor<ConsentRecord> _consent = userState.CreateProperty<ConsentRecord>("MagBot.Consent");
     private readonly ContentReplies _replies = new(content);
@@ -56,10 +59,13 @@ public sealed class ConversationRunner(
 
     public async Task<TurnOutcome> OnMessageAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken = default)
     {
-        var dc = new DialogContext(turn, dialogs, data.Stack, _replies, metrics);
+        var dc = NewContext(turn, data);
         var raw = turn.Activity.Text ?? string.Empty;
 
-        var alert = safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
+        // A bare rating ("feedback thumbs down") is a fixed word, not something the person says about themselves: the
+        // screen reads the rest. A comment is screened like any message.
+        var feedback = FeedbackCommand.Parse(raw);
+        var alert = feedback is { Comment: null } ? null : safety.Screen(ScreenedText.Of(turn.Activity.AsMessageActivity()), turn.Activity.Locale);
         // The medicines in the message, read at most once however many steps of the turn ask.
         var medicines = new MedicationReading(medications, raw);
         if (alert is not null && IsAnswerToTheCheck(dc, alert, medicines))
@@ -88,6 +94,12 @@ public sealed class ConversationRunner(
         {
             await dc.SendTextAsync("message.too.long", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+        // "feedback", a rating, a comment: a command at any depth, read before understanding (the comment is free text).
+        if (feedback is not null)
+        {
+            await FeedbackCommandAsync(dc, feedback, cancellationToken).ConfigureAwait(false);
+            return TurnOutcome.Save;
+        }
 
         var menuIntent = topics.ButtonIntent(dc.Text, content);
         var intent = menuIntent is not null ? new IntentResult(menuIntent, 1.0, []) : intents.Recognize(raw, medicines);
@@ -98,7 +110,7 @@ public sealed class ConversationRunner(
             return await RunCommandAsync(dc, data, intent.Intent, cancellationToken).ConfigureAwait(false);
         }
         // With Clinic:RequireConsent, health topics wait for "I agree" to the current terms (commands and safety do not).
-        if (!await ConsentGateAsync(dc, cancellationToken).ConfigureAwait(false)) return TurnOutcome.Save;
+        if (!await ConsentGateAsync(dc, intent, medicines, cancellationToken).ConfigureAwait(false)) return TurnOutcome.Save;
 
         var active = dc.ActiveDialog;
         if (active is not null)
@@ -225,7 +237,7 @@ public sealed class ConversationRunner(
         if (data.Welcomed) return;
         data.Welcomed = true;
         metrics.Welcomed();
-        var dc = new DialogContext(turn, dialogs, data.Stack, _replies, metrics);
+        var dc = NewContext(turn, data);
         var args = Args();
         var clinicLine = Clinic.WelcomeLine;
         await dc.SendAsync(new Reply { Text = content.Text("welcome.greeting", args) }, cancellationToken).ConfigureAwait(false);
@@ -239,8 +251,9 @@ public sealed class ConversationRunner(
 
     private ClinicTerms Terms => new(content, Clinic);
 
-    /// <summary>True when the turn may go on to topics: consent is not asked for, was given, or is given now.</summary>
-    private async Task<bool> ConsentGateAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <summary>True when the turn may go on to topics: consent is not asked for, was given, or is given now. A topic
+    /// asked for before consent is remembered (its name only, not the message) and started once the person agrees.</summary>
+    private async Task<bool> ConsentGateAsync(DialogContext dc, IntentResult intent, MedicationReading medicines, CancellationToken cancellationToken)
     {
         if (!Clinic.RequireConsent) return true;
         var record = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
@@ -248,11 +261,68 @@ public sealed class ConversationRunner(
         if (Terms.IsAgreement(dc.Text))
         {
             await _consent.SetAsync(dc.Turn, new ConsentRecord { Version = Terms.Version }, cancellationToken).ConfigureAwait(false);
+            if (dc.Data.PendingTopic is { } pending && topics.DialogFor(pending) is not null)
+            {
+                dc.Data.PendingTopic = null;
+                await dc.SendTextAsync("consent.thanks.resume", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await StartTopicAsync(dc, new IntentResult(pending, 1.0, []), cancellationToken).ConfigureAwait(false);
+                return false;
+            }
             await SendMenuAsync(dc, "consent.thanks", cancellationToken).ConfigureAwait(false);
             return false;
         }
+        var asked = NamesMedicines(medicines.Recognition, intent) ? Intents.MedicationCheck
+            : intent.Score >= ClarifyThreshold && topics.DialogFor(intent.Intent) is not null ? intent.Intent : null;
+        if (asked is not null) dc.Data.PendingTopic = asked;
         await dc.SendAsync(Terms.Ask(record), cancellationToken).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>The feedback command: counts the rating against the last sourced answer, keeps the comment when the
+    /// clinic collects comments, thanks, and goes back to where the person was.</summary>
+    private async Task FeedbackCommandAsync(DialogContext dc, FeedbackCommand.Parsed command, CancellationToken cancellationToken)
+    {
+        if (command.Rating is null)
+        {
+            await dc.SendAsync(new Reply
+            {
+                Text = content.Text("feedback.ask"),
+                Buttons = [new(content.Text("feedback.like.button"), content.Text("feedback.like.value")), new(content.Text("feedback.dislike.button"), content.Text("feedback.dislike.value"))],
+            }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var kept = await RecordFeedbackAsync(dc.Turn, new FeedbackSubmission(command.Rating, dc.Data.LastSourced ?? FeedbackTarget.General, command.Comment, "command"), cancellationToken).ConfigureAwait(false);
+        await dc.SendTextAsync(command.Comment is null ? "feedback.thanks" : kept ? "feedback.thanks.comment" : "feedback.thanks.comment.dropped", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await ContinueOrMenuAsync(dc, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A rating from Web Chat's thumbs (an event) or a Teams feedback invoke: counted, its comment kept when
+    /// the clinic collects comments. Web Chat gets a short thanks; Teams thanks the person itself.</summary>
+    public async Task OnFeedbackAsync(ITurnContext turn, ConversationData data, FeedbackSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        // The invoke names the message by id only: it rates the last sourced answer of the conversation.
+        var target = submission.Target ?? data.LastSourced ?? FeedbackTarget.General;
+        await RecordFeedbackAsync(turn, submission with { Target = target }, cancellationToken).ConfigureAwait(false);
+        if (submission.Via == "webchat")
+        {
+            var dc = NewContext(turn, data);
+            await dc.SendTextAsync(submission.Rating == FeedbackRatings.Like ? "feedback.thanks.like" : "feedback.thanks.dislike", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> RecordFeedbackAsync(ITurnContext turn, FeedbackSubmission submission, CancellationToken cancellationToken)
+    {
+        // What the client says it rates is checked against the content and the dialogs: a metric attribute is never
+        // a string a client chose.
+        var target = submission.Target ?? FeedbackTarget.General;
+        var topic = target.Topic == "none" || topics.Mappings.Values.Contains(target.Topic) ? target.Topic : "unknown";
+        var key = target.ContentKey == FeedbackTarget.General.ContentKey || content.Contains(target.ContentKey) || topics.Mappings.Values.Contains(target.ContentKey)
+            ? target.ContentKey : "unknown";
+        metrics.Feedback(key, topic, submission.Rating);
+        logger.LogInformation("Feedback {Rating} on {ContentKey} in {Topic} via {Via}", submission.Rating, key, topic, submission.Via);
+        if (string.IsNullOrWhiteSpace(submission.Comment)) return false;
+        return await insights.KeepCommentAsync(turn, submission.Comment, submission.Rating, new FeedbackTarget(key, topic), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Placeholders every wording may use: clinic details and emergency numbers.</summary>
@@ -263,6 +333,14 @@ public sealed class ConversationRunner(
         Text = content.Text(textKey, Args()),
         Buttons = [.. topics.Menu.Select(m => ReplyButton.Same(content.Text(m.TitleKey)))],
     };
+
+    /// <summary>This turn's dialog context over the conversation's stack; the rest of the conversation's data rides on the
+    /// turn, where MagBot's reply extensions find it (the last sourced answer, for feedback).</summary>
+    private DialogContext NewContext(ITurnContext turn, ConversationData data)
+    {
+        turn.TurnState.Set(data);
+        return new DialogContext(turn, dialogs, data.Stack, _replies, metrics);
+    }
 
     private Task SendMenuAsync(DialogContext dc, string textKey, CancellationToken cancellationToken) =>
         dc.SendAsync(MenuReply(textKey), cancellationToken);
@@ -313,12 +391,15 @@ public sealed class ConversationRunner(
                 return TurnOutcome.Save;
             case Intents.WhatYouKnow:
                 var consent = await _consent.GetAsync(dc.Turn, () => new ConsentRecord(), cancellationToken).ConfigureAwait(false);
-                foreach (var reply in StoredDataReply.Build(dc, data, consent, TitleOf)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+                var kept = await insights.CountAsync(dc.Turn, cancellationToken).ConfigureAwait(false);
+                foreach (var reply in StoredDataReply.Build(dc, data, consent, TitleOf, kept)) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
                 if (dc.ActiveDialog is not null) await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.Save;
             case Intents.DeleteMyData:
                 Abandon(dc, data, ConversationMetrics.Reasons.DeleteData);
                 dc.CancelAll();
+                // Kept questions and comments too, whatever the clinic's settings are now.
+                await insights.ForgetAsync(dc.Turn, cancellationToken).ConfigureAwait(false);
                 await dc.SendTextAsync("delete.done", cancellationToken: cancellationToken).ConfigureAwait(false);
                 return TurnOutcome.DeleteData;
             default:
@@ -331,6 +412,7 @@ public sealed class ConversationRunner(
         if (intent.Intent == Intents.None)
         {
             metrics.Unrecognized("none");
+            await insights.KeepUnansweredAsync(dc.Turn, dc.Text, "none", Intents.None, cancellationToken).ConfigureAwait(false);
             await SendMenuAsync(dc, "none.reply", cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -1,4 +1,5 @@
 using MagBot.Dialogs.Engine;
+using MagBot.Dialogs.Feedback;
 using MagBot.Dialogs.Replies;
 using MagBot.Dialogs.Telemetry;
 using Microsoft.Bot.Builder;
@@ -76,6 +77,19 @@ public sealed class MagBotActivityHandler(
     {
         if (string.Equals(turnContext.Activity.Name, WebChatJoinEvent, StringComparison.Ordinal))
             await WelcomeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        else if (FeedbackMarkup.Read(turnContext.Activity) is { } feedback)
+            await runner.OnFeedbackAsync(turnContext, await LoadAsync(turnContext, cancellationToken).ConfigureAwait(false), feedback, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Teams' feedback buttons (and newer Web Chat's) send <c>message/submitAction</c>; other invokes are the SDK's.</summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(turnContext.Activity.Name, FeedbackMarkup.SubmitActionInvokeName, StringComparison.Ordinal))
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (FeedbackMarkup.Read(turnContext.Activity) is not { } feedback)
+            return new InvokeResponse { Status = 400, Body = new { error = "Expected actionName 'feedback' with actionValue.reaction 'like' or 'dislike'." } };
+        await runner.OnFeedbackAsync(turnContext, await LoadAsync(turnContext, cancellationToken).ConfigureAwait(false), feedback, cancellationToken).ConfigureAwait(false);
+        return new InvokeResponse { Status = 200 };
     }
 
     private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace MagBot.Dialogs.Bot;
 /// </summary>
 public static class StoredDataReply
 {
-    public static IReadOnlyList<Reply> Build(DialogContext dc, ConversationData data, ConsentRecord? consent, Func<string, string> titleOf)
+    public static IReadOnlyList<Reply> Build(DialogContext dc, ConversationData data, ConsentRecord? consent, Func<string, string> titleOf, Insights.InsightCounts? kept = null)
     {
         ArgumentNullException.ThrowIfNull(dc);
         ArgumentNullException.ThrowIfNull(data);
@@ -36,6 +36,10 @@ public static class StoredDataReply
             lines.Add(Say("mydata.dose", "dose", dose.ToString("0.#", CultureInfo.InvariantCulture)));
         if (states.Any(s => Items(s, "ConditionIds").Any() || Flag(s, "ConditionsUnsure"))) lines.Add(content.Text("mydata.conditions"));
         if (consent?.Version is { } version) lines.Add(Say("mydata.consent", "version", Markdown.Escape(version)));
+        if (data.PendingTopic is not null) lines.Add(content.Text("mydata.pending"));
+        if (data.LastSourced is not null) lines.Add(content.Text("mydata.lastanswer"));
+        if (kept is { Comments: > 0 } c) lines.Add(Say("mydata.comments", "count", c.Comments.ToString(CultureInfo.InvariantCulture)));
+        if (kept is { Unanswered: > 0 } u) lines.Add(Say("mydata.unanswered", "count", u.Unanswered.ToString(CultureInfo.InvariantCulture)));
 
         var list = lines.Count == 0
             ? content.Text("mydata.nothing")

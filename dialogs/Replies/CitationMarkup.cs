@@ -28,16 +28,19 @@ public static class CitationMarkup
         return $"{text} {markers}\n\n{string.Join("\n", definitions)}";
     }
 
-    public static Entity MessageEntity(IReadOnlyList<ReplyCitation> citations) => new(MessageEntityType)
+    /// <summary>The message's schema.org entity: its citations and, for a sourced answer, the like/dislike actions.</summary>
+    public static Entity MessageEntity(IReadOnlyList<ReplyCitation> citations, Feedback.FeedbackTarget? feedback = null)
     {
-        Properties = new JObject
+        var properties = new JObject
         {
             ["@context"] = "https://schema.org",
             ["@id"] = string.Empty,
             ["@type"] = "Message",
             ["citation"] = new JArray(citations.Select(Claim)),
-        },
-    };
+        };
+        if (feedback is not null) properties["potentialAction"] = Feedback.FeedbackMarkup.PotentialActions(feedback);
+        return new Entity(MessageEntityType) { Properties = properties };
+    }
 
     private static JObject Claim(ReplyCitation c)
     {

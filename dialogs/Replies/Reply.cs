@@ -26,6 +26,16 @@ public sealed record Reply
     /// <summary>A message that only names sources (a "Source:" line): not sent where citations are shown.</summary>
     public bool ShownOnlyWithoutCitations { get; init; }
 
+    /// <summary>False for urgent guidance: a red-flag reply is not an answer to rate.</summary>
+    public bool Rateable { get; init; } = true;
+
+    /// <summary>The content key a sourced answer comes from, for feedback; the topic's id when null.</summary>
+    public string? FeedbackKey { get; init; }
+
+    /// <summary>Set when the reply is sent (<see cref="Engine.DialogContext.SendAsync"/>): a sourced answer offers
+    /// like/dislike for this content key and topic (<see cref="MagBot.Dialogs.Feedback.FeedbackMarkup"/>).</summary>
+    public MagBot.Dialogs.Feedback.FeedbackTarget? Feedback { get; init; }
+
     /// <summary>Text read out by speech-enabled channels; defaults to <see cref="Text"/> without Markdown.</summary>
     public string? Speak { get; init; }
 

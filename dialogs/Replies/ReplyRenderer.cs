@@ -25,8 +25,13 @@ public static class ReplyRenderer
             if (reply.Citations.Count > 0 && activity.Text is not null)
             {
                 activity.Text = CitationMarkup.AppendMarkers(activity.Text, reply.Citations);
-                activity.Entities = [CitationMarkup.MessageEntity(reply.Citations)];
+                activity.Entities = [CitationMarkup.MessageEntity(reply.Citations, reply.Feedback)];
             }
+        }
+        else if (isTeams && reply.Feedback is not null)
+        {
+            // Teams draws its own thumbs and sends message/submitAction when one is pressed.
+            activity.ChannelData = new Newtonsoft.Json.Linq.JObject { ["feedbackLoopEnabled"] = true };
         }
         activity.TextFormat = TextFormatTypes.Markdown;
         activity.Speak = reply.Speak ?? (reply.Text is null ? null : Markdown.ToPlainText(reply.Text));

@@ -194,7 +194,7 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         {
             var key = r.Spanish ? r.Key + SpanishSuffix : r.Key;
             // Where the channel shows citations (Web Chat), a person can open the source of the urgent advice.
-            return new Reply { Text = _content.Text(key, args), Citations = ReplyCitation.Of(_content.Entry(key).Sources.Select(_content.Source)) };
+            return new Reply { Text = _content.Text(key, args), Citations = ReplyCitation.Of(_content.Entry(key).Sources.Select(_content.Source)), Rateable = false };
         })]);
     }
 }

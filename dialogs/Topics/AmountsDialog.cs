@@ -40,6 +40,7 @@ public sealed class AmountsDialog(RdaTable rda, QuantityRecognizer quantities) :
         {
             Text = dc.Content.Text("amounts.rda.intro") + "\n\n" + table,
             Citations = TopicReplies.Citations(dc, TopicReplies.SourcesOf(dc, Facts.Take(1)).Append(rda.SourceId)),
+            FeedbackKey = "amounts.rda.intro",
         }, cancellationToken).ConfigureAwait(false);
         await TopicReplies.SendFactsAsync(dc, Facts.Skip(1), cancellationToken: cancellationToken).ConfigureAwait(false);
         await dc.SendAsync(new Reply

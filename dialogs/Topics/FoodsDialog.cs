@@ -40,6 +40,7 @@ public sealed class FoodsDialog(FoodCatalog foods, RdaTable rda) : WaterfallDial
             Text = string.Join("\n\n", list, TopicReplies.SourceLine(dc, sources)),
             TextWhereCited = list,
             Citations = TopicReplies.Citations(dc, sources),
+            FeedbackKey = "foods.intro",
         }, cancellationToken).ConfigureAwait(false);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {

@@ -13,7 +13,7 @@ namespace MagBot.Dialogs.Topics;
 /// their "Source:" line, and the offer of the topic's full overview. A question the facts do not answer is told so, with the
 /// topics offered. A general question, or one the retriever is unsure of, is left to the topic's dialog (the overview).
 /// </summary>
-public sealed class SpecificQuestionAnswerer(FactRetriever retriever, TopicCatalog topics, IOptions<ClinicOptions> clinic, ILogger<SpecificQuestionAnswerer> logger)
+public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<ClinicOptions> clinic, ILogger<SpecificQuestionAnswerer> logger, TopicCatalog topics, Insights.InsightRecorder insights)
 {
     /// <summary>Facts that open a flow of their own (the food list, the table of daily amounts, a stated dose compared with
     /// the limit for the person's age): their topic's dialog is the answer.</summary>
@@ -36,6 +36,7 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, TopicCatal
                 && answer.Score >= FactRetriever.AnswerThreshold:
                 // Counted by topic only: the question's text is health data and is never logged.
                 logger.LogInformation("Question no fact answers, in topic {Intent}", intent.Intent);
+                await insights.KeepUnansweredAsync(dc.Turn, dc.Text, "no_fact", intent.Intent, cancellationToken).ConfigureAwait(false);
                 await dc.SendAsync(new Reply
                 {
                     Text = dc.Content.Text("answer.unknown"),
@@ -43,6 +44,7 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, TopicCatal
                 }, cancellationToken).ConfigureAwait(false);
                 return true;
             case AnswerKind.Fact when !answer.Keys.Any(ShownByTheirTopic.Contains):
+                dc.TopicHint = topics.DialogFor(topic) ?? topic;
                 await TopicReplies.SendFactsAsync(dc, answer.Keys, clinic.Value.Placeholders(), cancellationToken).ConfigureAwait(false);
                 await dc.SendAsync(new Reply { Text = TopicReplies.SourceLine(dc, TopicReplies.SourcesOf(dc, answer.Keys)) }, cancellationToken).ConfigureAwait(false);
                 await dc.SendAsync(new Reply

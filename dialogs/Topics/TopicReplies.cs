@@ -11,7 +11,7 @@ public static class TopicReplies
     public static async Task SendFactsAsync(DialogContext dc, IEnumerable<string> factKeys, IReadOnlyDictionary<string, string?>? args = null, CancellationToken cancellationToken = default)
     {
         foreach (var key in factKeys)
-            await dc.SendAsync(new Reply { Text = dc.Content.Text(key, args), Citations = Citations(dc, dc.Content.Entry(key).Sources) }, cancellationToken).ConfigureAwait(false);
+            await dc.SendAsync(new Reply { Text = dc.Content.Text(key, args), Citations = Citations(dc, dc.Content.Entry(key).Sources), FeedbackKey = key }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The distinct <paramref name="sourceIds"/> as numbered citations, in order of first citation.</summary>

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 // magbot nlu-eval FILE   evaluate understanding on a labelled file (see the understanding issue)
 // magbot safety-eval FILE...  score the safety screen per category on labelled messages
 // magbot content-review  every fact with its sources and review date; flags stale facts and weak sources
-const string Usage = "Usage: magbot chat | magbot nlu-eval FILE | magbot safety-eval FILE... | magbot content-review [--months 12]";
+// magbot unanswered      the questions MagBot could not place (kept redacted when Insights:KeepUnanswered), grouped
+const string Usage = "Usage: magbot chat | magbot nlu-eval FILE | magbot safety-eval FILE... | magbot content-review [--months 12] | " + MagBot.Cli.Unanswered.UnansweredCommand.Usage;
 var verb = args.FirstOrDefault() ?? "chat";
 switch (verb)
 {
@@ -19,6 +20,8 @@ switch (verb)
         return SafetyEvalCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
     case "content-review":
         return ContentReviewCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error, TimeProvider.System);
+    case "unanswered":
+        return await MagBot.Cli.Unanswered.UnansweredCommand.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error, TimeProvider.System);
     case "-h" or "--help" or "help":
         Console.WriteLine(Usage);
         return 0;

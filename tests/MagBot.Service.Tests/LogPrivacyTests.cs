@@ -18,7 +18,9 @@ public sealed class LogPrivacyTests
         await using var connector = await ConnectorRecorder.StartAsync();
         // One reply refused once, so the retry path logs too.
         connector.Respond = (_, n) => n == 2 ? new StatusResult(503, retryAfterSeconds: 1) : null;
-        await using var server = await MagBotServer.StartAsync(configure: logs.Attach);
+        // Comments and unanswered questions kept: their text must not reach the logs either.
+        var insightsOn = new Dictionary<string, string?> { ["Insights:CollectFeedbackComments"] = "true", ["Insights:KeepUnanswered"] = "true" };
+        await using var server = await MagBotServer.StartAsync(insightsOn, configure: logs.Attach);
 
         string[] script =
         [
@@ -27,6 +29,8 @@ public sealed class LogPrivacyTests
             "I take amlodipine and levothyroxine, and a water pill",
             $"is magnesium glycinate safe with gabapentin? {Distinctive}",
             "I took 800 mg of magnesium citrate",
+            $"feedback not helpful, {UserName} wanted {Distinctive}",
+            $"zzqx florp {Distinctive} wibble",
             "delete my data",
         ];
         await server.PostActivityAsync(WithName(Activities.UserJoins(ConversationId, connector.ServiceUrl, userId: UserId)));

@@ -300,10 +300,10 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         {
             await dc.SendTextAsync("screening.result.header", cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var c in report.Interactions)
-                await dc.SendAsync(Sourced(dc, ClassResult(content, c, report), c.Sources), cancellationToken).ConfigureAwait(false);
+                await dc.SendAsync(Sourced(dc, ClassResult(content, c, report), c.Sources) with { FeedbackKey = "screening.result.item" }, cancellationToken).ConfigureAwait(false);
             // Known medicines with no interaction in the sources are named as such, never as safe.
             foreach (var c in report.NoKnownInteraction)
-                await dc.SendAsync(Sourced(dc, ClassResult(content, c, report, "screening.result.none"), c.Sources), cancellationToken).ConfigureAwait(false);
+                await dc.SendAsync(Sourced(dc, ClassResult(content, c, report, "screening.result.none"), c.Sources) with { FeedbackKey = "screening.result.none" }, cancellationToken).ConfigureAwait(false);
         }
         var own = OwnMagnesium(state).Lines(content, rda);
         if (own.Count > 0)
@@ -326,6 +326,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
                 Text = string.Join("\n\n", sourced.Select(x => x.Text + "\n\n" + SourceLine(content, x.Sources)).Prepend(intro)),
                 TextWhereCited = string.Join("\n\n", sourced.Select(x => x.Text).Prepend(intro)),
                 Citations = TopicReplies.Citations(dc, sourced.SelectMany(x => x.Sources)),
+                FeedbackKey = "screening.result.condition",
             }, cancellationToken).ConfigureAwait(false);
         }
 

@@ -117,9 +117,39 @@ public sealed class RightsCommandTests
         // Commands still work before agreeing.
         Assert.Equal(Text(conv, "help.intro"), (await conv.SendAsync("help"))[0].Text);
 
-        Assert.Equal(Text(conv, "consent.thanks"), (await conv.SendAsync("I agree"))[0].Text);
+        // The topic asked for before agreeing starts now (see The_topic_asked_for_before_agreeing_starts_once_the_person_agrees).
+        Assert.Equal(Text(conv, "consent.thanks.resume"), (await conv.SendAsync("I agree"))[0].Text);
         Assert.DoesNotContain(Text(conv, "consent.agree"), (await conv.SendAsync("Magnesium and migraine")).AllButtons());
         Assert.Contains("version 7", (await conv.SendAsync("what do you know about me"))[0].Text);
+    }
+
+    [Fact]
+    public async Task The_topic_asked_for_before_agreeing_starts_once_the_person_agrees()
+    {
+        using var conv = new BotConversation(new Dictionary<string, string?>(Published) { ["Clinic:RequireConsent"] = "true" });
+        await conv.JoinAsync();
+        Assert.Contains(Text(conv, "consent.agree"), (await conv.SendAsync("Magnesium and migraine")).AllButtons());
+        Assert.Contains(Text(conv, "mydata.pending"), (await conv.SendAsync("what do you know about me"))[0].Text);
+
+        var agreed = await conv.SendAsync("I agree");
+
+        Assert.Equal(Text(conv, "consent.thanks.resume"), agreed[0].Text);
+        Assert.Contains(Text(conv, "migraine.guideline"), agreed.AllText());
+        Assert.DoesNotContain(Text(conv, "mydata.pending"), (await conv.SendAsync("what do you know about me"))[0].Text);
+    }
+
+    [Fact]
+    public async Task Medicines_named_before_agreeing_start_the_medication_check_after_not_their_names_kept()
+    {
+        using var conv = new BotConversation(new Dictionary<string, string?>(Published) { ["Clinic:RequireConsent"] = "true" });
+        await conv.JoinAsync();
+        await conv.SendAsync("I take amlodipine, can I take magnesium?");
+        var known = (await conv.SendAsync("what do you know about me"))[0].Text!;
+        Assert.DoesNotContain("amlodipine", known);
+
+        var agreed = await conv.SendAsync("I agree");
+        Assert.Equal(Text(conv, "consent.thanks.resume"), agreed[0].Text);
+        Assert.Contains(Text(conv, "dialog.screening.title"), (await conv.SendAsync("what do you know about me"))[0].Text);
     }
 
     [Fact]

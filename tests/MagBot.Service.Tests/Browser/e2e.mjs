@@ -25,6 +25,9 @@ const expectAnswer = process.env.MAGBOT_E2E_EXPECT ? new RegExp(process.env.MAGB
 const citationTopic = process.env.MAGBOT_E2E_CITATION_TOPIC;
 const citationUrl = process.env.MAGBOT_E2E_CITATION_URL ? new RegExp(process.env.MAGBOT_E2E_CITATION_URL) : null;
 const resume = process.env.MAGBOT_E2E_RESUME === '1';
+// With MAGBOT_E2E_FEEDBACK=1 (and the service's /metrics on) it presses the like thumb under a sourced answer and reads
+// the count of likes from /metrics before and after.
+const feedback = process.env.MAGBOT_E2E_FEEDBACK === '1';
 const sessionKey = 'magbot.chat';
 if (!url) {
   console.error('usage: node e2e.mjs URL [screenshot.png]');
@@ -147,6 +150,23 @@ try {
     await source.close();
   }
 
+  if (feedback) {
+    // Web Chat draws thumbs for the schema.org LikeAction/DislikeAction of a sourced answer; the like thumb is the one
+    // whose image is not turned down.
+    const likes = page.locator('button.webchat__thumb-button:not(:has(.webchat__thumb-button__image--is-down))');
+    const thumbs = await likes.count();
+    if (thumbs === 0) fail('no sourced answer shows a like button');
+    const before = await likeCount();
+    const answers = await botBubbles.count();
+    await likes.last().click();
+    if (await likes.last().getAttribute('aria-pressed') !== 'true') fail('the like button does not show as pressed');
+    const thanks = await waitForMoreBubbles(page, botBubbles, answers);
+    let after = await likeCount();
+    for (let i = 0; i < 20 && after === before; i++) { await page.waitForTimeout(250); after = await likeCount(); }
+    if (after !== before + 1) fail(`likes counted went from ${before} to ${after}, not up by one`);
+    log('feedback', { thumbs, likesBefore: before, likesAfter: after, reply: thanks });
+  }
+
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: true });
   log('screenshot', screenshot);
@@ -249,6 +269,13 @@ async function isSendBoxFocused(page) {
 
 async function focusedText(page) {
   return page.evaluate(() => document.activeElement?.textContent.trim());
+}
+
+/** The sum of magbot_feedback_total{rating="like"} on the service's /metrics. */
+async function likeCount() {
+  const text = await (await fetch(new URL('metrics', url))).text();
+  return text.split('\n').filter((l) => l.startsWith('magbot_feedback_total{') && l.includes('rating="like"'))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 }
 
 /** Waits until the bot has said more than `before` bubbles and the new ones stop arriving; returns their text. */

@@ -57,6 +57,35 @@ public sealed partial class MetricsScrapeTests
     }
 
     [Fact]
+    public async Task Feedback_is_scraped_by_content_key_topic_and_rating_and_no_comment_or_question_leaks()
+    {
+        var settings = new Dictionary<string, string?>(PrometheusOn) { ["Insights:CollectFeedbackComments"] = "true", ["Insights:KeepUnanswered"] = "true" };
+        await using var server = await MagBotServer.StartAsync(settings);
+        var client = new DirectLineClient(server.Client);
+        await client.StartAsync();
+        (await client.PostActivityAsync(new { type = "event", name = "webchat/join" })).EnsureSuccessStatusCode();
+        (await client.PostMessageAsync("Magnesium and migraine")).EnsureSuccessStatusCode();
+        var like = (await client.PollAsync())
+            .SelectMany(r => r["entities"] as Newtonsoft.Json.Linq.JArray ?? [])
+            .Select(e => e["potentialAction"]?.FirstOrDefault(a => (string?)a["@type"] == "LikeAction"))
+            .First(a => a is not null)!;
+
+        // What Web Chat 4.18 posts when the thumb is pressed: the action itself, as the only entity of an event.
+        (await client.PostActivityAsync(new { type = "event", name = "webchat:activity-status/feedback", entities = new[] { like } })).EnsureSuccessStatusCode();
+        (await client.PostMessageAsync("feedback not helpful, Zelda Quartermaine wanted quokka doses")).EnsureSuccessStatusCode();
+        (await client.PostMessageAsync("zzqx marmalade florp")).EnsureSuccessStatusCode();
+        await client.PollAsync();
+
+        var scrape = await server.Client.GetStringAsync("/metrics");
+        var samples = Parse(scrape);
+        var key = (string)like["object"]!["identifier"]!;
+        Assert.Equal(1, Sum(samples, "magbot_feedback_total", ("content_key", key), ("topic", "topic.migraine"), ("rating", "like")));
+        Assert.Equal(1, Sum(samples, "magbot_feedback_total", ("topic", "topic.migraine"), ("rating", "dislike")));
+        Assert.Equal(1, Sum(samples, "magbot_messages_unrecognized_total", ("kind", "none")));
+        foreach (var word in new[] { "Zelda", "Quartermaine", "quokka", "marmalade", "florp" }) Assert.DoesNotContain(word, scrape, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_channel_id_chosen_by_a_request_is_counted_as_other_not_echoed()
     {
         await using var server = await MagBotServer.StartAsync(PrometheusOn);

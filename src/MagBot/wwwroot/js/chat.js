@@ -177,6 +177,35 @@
     };
   }
 
+  // Web Chat shows a message's status line (its timestamp and, for a sourced answer, the like/dislike thumbs) only under
+  // the last message of a status group, and groups a whole turn. A rateable answer closes its group here, so each
+  // sourced answer keeps its own thumbs (BasicTranscript hides the status of all but the last of a group).
+  function rateableAnswersEndStatusGroups() {
+    return function () {
+      return function (next) {
+        return function (args) {
+          var groups = next(args);
+          var status = [];
+          (groups.status || []).forEach(function (group) {
+            var current = [];
+            group.forEach(function (activity) {
+              current.push(activity);
+              if (isRateable(activity)) { status.push(current); current = []; }
+            });
+            if (current.length) status.push(current);
+          });
+          return Object.assign({}, groups, { status: status });
+        };
+      };
+    };
+  }
+
+  function isRateable(activity) {
+    return (activity.entities || []).some(function (e) {
+      return e && e['@id'] === '' && Array.isArray(e.potentialAction) && e.potentialAction.length > 0;
+    });
+  }
+
   /** A new element for Web Chat each time, so a resumed or new chat never mixes with the one it replaces. */
   function freshContainer() {
     var old = document.getElementById('webchat');
@@ -206,6 +235,7 @@
       userID: session.userId,
       username: 'You',
       locale: 'en-US',
+      groupActivitiesMiddleware: rateableAnswersEndStatusGroups(),
       styleOptions: styleOptions(config.clinic)
     }, freshContainer());
     scheduleRefresh(chat);

@@ -57,7 +57,7 @@ public static class ConversationServiceCollectionExtensions
         // The fact retriever trains on the questions attached to the facts (fact-questions.yaml) when first resolved.
         services.AddSingleton(sp => FactQuestions.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.TryAddSingleton(sp => new FactRetriever(sp.GetRequiredService<FactQuestions>(), sp.GetRequiredService<QuantityRecognizer>(),
-            NluDataFile.LoadTraining().Utterances.SelectMany(u => MessageWords.VocabularyOf(u.Text))));
+            NluDataFile.LoadTraining().Utterances.SelectMany(u => MessageWords.VocabularyOf(u.Text)), sp.GetRequiredService<RdaTable>().UpperLimitFor));
         services.AddSingleton<SpecificQuestionAnswerer>();
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

@@ -14,6 +14,9 @@ public sealed class FactQuestions
     public const string DoseAboveKey = "amounts.dose.above";
     public const string DoseWithinKey = "amounts.dose.within";
 
+    /// <summary>The dose facts worded for a stated age ("… at age 7") end in this.</summary>
+    public const string ByAgeSuffix = ".age";
+
     private FactQuestions(IReadOnlyDictionary<string, IReadOnlyList<string>> byFact, IReadOnlyDictionary<string, string> topics, IReadOnlyList<string> overview, IReadOnlyList<string> unanswered,
         IReadOnlyDictionary<string, string> factText)
     {

@@ -20,6 +20,7 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<C
     private static readonly HashSet<string> ShownByTheirTopic = new(StringComparer.Ordinal)
     {
         "foods.intro", "amounts.rda.intro", FactQuestions.DoseAboveKey, FactQuestions.DoseWithinKey,
+        FactQuestions.DoseAboveKey + FactQuestions.ByAgeSuffix, FactQuestions.DoseWithinKey + FactQuestions.ByAgeSuffix,
     };
 
     /// <summary>Answers <paramref name="dc"/>'s message when the facts can; false when the topic's dialog should run instead.</summary>

@@ -138,7 +138,7 @@ public static class NluEvalCommand
         if (data.Questions.Count > 0)
         {
             var retriever = services.GetRequiredService<FactRetriever>();
-            writer.WriteAnswers(NluEvaluator.EvaluateAnswers(retriever, recognizer, data.Questions), $"intent, then fact retriever, on {data.Name}");
+            writer.WriteAnswers(NluEvaluator.EvaluateAnswers(retriever, recognizer, data.Questions), $"intent, then fact retriever, on {data.Name}", retriever.TopicOf);
             writer.WriteAnswers(NluEvaluator.EvaluateAnswers(retriever, null, data.Questions), $"fact retriever alone on {data.Name}");
             // Short questions are naturally written the same by two people; say how many the retriever learnt word for word.
             var attached = FactRetriever.Examples(FactQuestions.LoadEmbedded(services.GetRequiredService<ContentCatalog>()))

@@ -24,6 +24,9 @@ public sealed class NluReportWriter(TextWriter output)
         output.WriteLine(string.Format(Inv, "sent to a wrong topic {0:0.0%} ({1})", e.WrongTopicRate, e.WrongTopics.Count));
         output.WriteLine(string.Format(Inv, "mean confidence when right {0:0.00}, when wrong {1:0.00}; expected calibration error {2:0.000}",
             e.MeanConfidence(true), e.MeanConfidence(false), e.CalibrationError));
+        output.WriteLine("== Where the messages went");
+        foreach (var (outcome, count) in e.Breakdown())
+            output.WriteLine(string.Format(Inv, "{0,-48} {1,4}  {2,6:0.0%}", outcome, count, e.Count == 0 ? 0 : (double)count / e.Count));
         output.WriteLine();
         WriteConfusion(e);
         output.WriteLine();
@@ -56,13 +59,19 @@ public sealed class NluReportWriter(TextWriter output)
         output.WriteLine();
     }
 
-    public void WriteAnswers(AnswerEvaluation e, string title)
+    public void WriteAnswers(AnswerEvaluation e, string title, Func<string, string?>? topicOf = null)
     {
         output.WriteLine($"== Answers: {title}");
         output.WriteLine(string.Format(Inv, "questions {0}   top-1 {1:0.0%}   top-2 {2:0.0%}   don't know {3:0.0%}   wrong fact shown {4:0.0%}",
             e.Count, e.Top1Rate, e.Top2Rate, e.DontKnowRate, e.WrongRate));
         output.WriteLine(string.Format(Inv, "of questions a fact answers: top-1 {0:0.0%}; of questions no fact answers: \"don't know\" {1:0.0%}",
             e.Top1OnAnswerable, e.DontKnowOnUnanswerable));
+        if (topicOf is not null)
+        {
+            output.WriteLine($"== Where the answer misses come from ({e.Mistakes.Count} of {e.Count})");
+            foreach (var (cause, count) in e.Breakdown(topicOf))
+                output.WriteLine(string.Format(Inv, "{0,-64} {1,4}  {2,6:0.0%}", cause, count, e.Count == 0 ? 0 : (double)count / e.Count));
+        }
         output.WriteLine($"== Answer mistakes ({e.Mistakes.Count})");
         foreach (var m in e.Mistakes)
         {
@@ -71,8 +80,9 @@ public sealed class NluReportWriter(TextWriter output)
             var intent = m.Intent is { } i && !Dialogs.Understanding.Answers.FactRetriever.AnswersFor(i)
                 ? string.Format(Inv, " [intent {0} {1:0.00}{2}]", i.Intent, i.Score, Dialogs.Understanding.ClarifyPolicy.ShouldClarify(i) ? ", clarified" : "")
                 : "";
-            output.WriteLine(string.Format(Inv, "line {0,4}  expected {1,-40} got {2,-40} {3:0.00} {4} \"{5}\"{6}",
-                m.Example.Line, m.Example.Expected.Count == 0 ? "none" : string.Join("|", m.Example.Expected), got, m.Answer.Score, m.Wrong ? "WRONG" : "", m.Example.Text, intent));
+            var cause = topicOf is null ? "" : " {" + AnswerEvaluation.Cause(m, topicOf) + "}";
+            output.WriteLine(string.Format(Inv, "line {0,4}  expected {1,-40} got {2,-40} {3:0.00} {4} \"{5}\"{6}{7}",
+                m.Example.Line, m.Example.Expected.Count == 0 ? "none" : string.Join("|", m.Example.Expected), got, m.Answer.Score, m.Wrong ? "WRONG" : "", m.Example.Text, intent, cause));
         }
         output.WriteLine();
     }

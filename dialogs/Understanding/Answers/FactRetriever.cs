@@ -29,11 +29,16 @@ public sealed partial class FactRetriever
     private readonly VocabularySpeller _speller;
     private readonly QuantityRecognizer? _quantities;
 
-    public FactRetriever(FactQuestions questions, QuantityRecognizer? quantities, IEnumerable<string>? vocabulary = null)
+    public FactRetriever(FactQuestions questions, QuantityRecognizer? quantities, IEnumerable<string>? vocabulary = null, Func<double, int?>? upperLimitForAge = null)
         : this([.. Examples(questions), .. AnswerSentences(questions)], quantities, vocabulary)
     {
         _topicOf = questions.TopicOf;
+        _upperLimitForAge = upperLimitForAge;
     }
+
+    // The supplement limit at an age the question states ("my 7 year old takes 200 mg"): the amounts topic answers a dose
+    // with an age by that age's limit, so the retriever names the same fact. Null: the adult limit only.
+    private readonly Func<double, int?>? _upperLimitForAge;
 
     /// <summary>How much a fact keeps of its score when its topic is not among the intents recognised: facts of the topic
     /// asked about are preferred, others still possible (a food question can be answered by the upper-limit fact).
@@ -143,7 +148,9 @@ public sealed partial class FactRetriever
             if (cls == FactQuestions.DoseKey)
             {
                 dose = DailyDose(text);
-                key = dose is null ? "amounts.ul" : dose > AmountsUpperLimit ? FactQuestions.DoseAboveKey : FactQuestions.DoseWithinKey;
+                var limit = StatedAge.In(text) is { } age ? _upperLimitForAge?.Invoke(age) : null;
+                key = dose is null ? "amounts.ul" : (dose > (limit ?? AmountsUpperLimit) ? FactQuestions.DoseAboveKey : FactQuestions.DoseWithinKey)
+                    + (limit is null ? "" : FactQuestions.ByAgeSuffix);
             }
             if (!keys.Contains(key)) keys.Add(key);
         }

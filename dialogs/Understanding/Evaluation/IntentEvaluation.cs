@@ -60,6 +60,31 @@ public sealed class IntentEvaluation
 
     public IReadOnlyList<IntentPrediction> Mistakes => [.. Predictions.Where(p => !p.IsCorrect)];
 
+    /// <summary>
+    /// What happened to every message, as (outcome, count) in a fixed order: acted on rightly; clarified though the best
+    /// intent was right; clarified with the right intent among the three offered, or not offered; acted on a wrong topic;
+    /// acted on a wrong command, reply or "out of scope".
+    /// </summary>
+    public IReadOnlyList<(string Outcome, int Count)> Breakdown()
+    {
+        string[] order = ["right, acted on", "right, but clarified", "wrong, clarified, right one offered", "wrong, clarified, right one not offered",
+            "wrong topic acted on", "wrong command, reply or out of scope acted on"];
+        var counts = Predictions.GroupBy(Outcome).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. order.Select(o => (o, counts.GetValueOrDefault(o)))];
+    }
+
+    private string Outcome(IntentPrediction p)
+    {
+        var clarified = Clarifies(p);
+        if (p.IsCorrect) return clarified ? "right, but clarified" : "right, acted on";
+        if (clarified)
+        {
+            var offered = p.Result.Alternatives.Take(2).Any(a => a.Intent == p.Example.Intent);
+            return offered ? "wrong, clarified, right one offered" : "wrong, clarified, right one not offered";
+        }
+        return IntentRecognizer.IsTopic(p.Result.Intent) ? "wrong topic acted on" : "wrong command, reply or out of scope acted on";
+    }
+
     public double MeanConfidence(bool correct) =>
         Predictions.Where(p => p.IsCorrect == correct).Select(p => p.Result.Score).DefaultIfEmpty(double.NaN).Average();
 

@@ -62,7 +62,10 @@ public static class NluEvaluator
     {
         if (recognizer is null) return new AnswerPrediction(question, retriever.Find(question.Text));
         var intent = recognizer.Recognize(question.Text);
-        return new AnswerPrediction(question, retriever.Answer(question.Text, intent) ?? FactAnswer.DontKnow(0, []), intent);
+        return new AnswerPrediction(question, retriever.Answer(question.Text, intent) ?? FactAnswer.DontKnow(0, []), intent)
+        {
+            Retrieved = retriever.Find(question.Text, intent),
+        };
     }
 
     /// <summary>K-fold cross-validation of the retriever over its own attached questions (round-robin within each class).</summary>

@@ -110,6 +110,21 @@ public sealed class SpecificQuestionTests
     }
 
     [Fact]
+    public void Retriever_compares_a_stated_dose_with_the_limit_for_the_age_stated()
+    {
+        using var conv = new BotConversation();
+        var retriever = conv.Services.GetRequiredService<FactRetriever>();
+
+        // 200 mg is within the adult supplement limit (350 mg) but over the limit for ages 4 to 8 (110 mg).
+        var child = retriever.Find("my son is 6, is 200 mg of magnesium a day too much");
+        var adult = retriever.Find("i take 200 mg a day, is that too much");
+
+        Assert.Equal(AnswerKind.Fact, child.Kind);
+        Assert.Equal(FactQuestions.DoseAboveKey + FactQuestions.ByAgeSuffix, child.Keys[0]);
+        Assert.Equal(FactQuestions.DoseWithinKey, adult.Keys[0]);
+    }
+
+    [Fact]
     public void Every_fact_a_topic_shows_has_questions_attached()
     {
         using var conv = new BotConversation();

@@ -46,6 +46,7 @@ public static class MemoryReadout
             perConversation = new
             {
                 rateLimitWindows = services.GetService<TurnRateLimiter>()?.TrackedWindows,
+                rateLimitWindowsEvicted = services.GetService<TurnRateLimiter>()?.EvictedWindows,
                 conversationLocks = (services.GetService<IConversationLock>() as MemoryConversationLock)?.Held,
                 directLineConversations = services.GetService<EmbeddedDirectLineStore>()?.ConversationCount,
                 directLineTokens = services.GetService<EmbeddedDirectLineStore>()?.TokenCount,

@@ -158,7 +158,7 @@ def main():
     ap.add_argument("--minutes", type=int, default=20, help="soak: minutes of load (default 20)")
     ap.add_argument("--store-mb", type=float, help="soak: Storage:MaxMemoryMB for the service (default: its own default)")
     ap.add_argument("--gc", default="shipped", help="soak: GC setting(s) to compare, comma-separated, one process each: "
-                    "shipped (the published runtimeconfig), workstation, workstation-conserve, server-datas, server (default shipped)")
+                    "shipped (as published), server-datas, server, workstation, workstation-conserve (default shipped)")
     args = ap.parse_args()
     if args.only == "startup":
         return startup_only(args)
@@ -254,14 +254,15 @@ def startup_only(args):
 
 SOAK_CONNECTIONS = 8
 
-# GC settings the soak can compare (--gc a,b,...): each a set of runtime environment variables. "shipped" sets none,
-# so the service runs with what its published runtimeconfig.json says, as a clinic's instance does.
+# GC settings the soak can compare (--gc a,b,...): each a set of environment variables. "shipped" sets none, so the
+# service runs with what its published runtimeconfig.json and Program.cs set (server GC with DATAS, conserve memory 7,
+# a heap limit of Storage:MaxMemoryMB + 256 MiB), as a clinic's instance does; the others turn those off.
 GC_PRESETS = {
     "shipped": {},
-    "workstation": {"DOTNET_gcServer": "0"},
-    "workstation-conserve": {"DOTNET_gcServer": "0", "DOTNET_GCConserveMemory": "7"},
-    "server-datas": {"DOTNET_gcServer": "1", "DOTNET_GCDynamicAdaptationMode": "1"},
-    "server": {"DOTNET_gcServer": "1", "DOTNET_GCDynamicAdaptationMode": "0"},
+    "server-datas": {"DOTNET_gcServer": "1", "DOTNET_GCDynamicAdaptationMode": "1", "DOTNET_GCConserveMemory": "0", "Storage__HeapLimitMB": "0"},
+    "server": {"DOTNET_gcServer": "1", "DOTNET_GCDynamicAdaptationMode": "0", "DOTNET_GCConserveMemory": "0", "Storage__HeapLimitMB": "0"},
+    "workstation": {"DOTNET_gcServer": "0", "DOTNET_GCConserveMemory": "0", "Storage__HeapLimitMB": "0"},
+    "workstation-conserve": {"DOTNET_gcServer": "0", "DOTNET_GCConserveMemory": "7", "Storage__HeapLimitMB": "0"},
 }
 
 
@@ -303,7 +304,7 @@ def soak(args):
 
 def soak_one(out, preset, minutes_total):
     port = free_port()
-    proc, _ = start(out, "magbot", port, None if preset == "workstation" else GC_PRESETS[preset])
+    proc, _ = start(out, "magbot", port, GC_PRESETS[preset])
     try:
         # Resident memory "at start" is after the background builds the first turn sets off have landed.
         time.sleep(20)

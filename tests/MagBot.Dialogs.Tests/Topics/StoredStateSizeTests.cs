@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MagBot.Dialogs.Tests.Topics;
 
 /// <summary>What a conversation keeps in the store is keys and values, not rendered texts (issue 18): at most 1 KB
-/// after every turn of every flow, so the embedded store's budget and Redis's traffic stay small. Known limit: the
-/// medication check keeps each medicine's name and class (about 60 bytes), so a list of about ten medicines passes 1 KB.</summary>
+/// after every turn of every flow, so the embedded store's budget and Redis's traffic stay small. The medication check
+/// keeps each medicine's name only (its class is looked up again), about 25 bytes, so fifteen medicines fit.</summary>
 public sealed class StoredStateSizeTests
 {
     private const int MaxBytes = 1024;

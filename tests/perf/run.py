@@ -319,9 +319,11 @@ def soak_one(out, preset, minutes_total):
                 raise RuntimeError("wrk printed no RESULT line:\n" + res)
             r = json.loads(line[len("RESULT "):])
             row = {"minute": m, "rss_mib": rss_kib(proc.pid) / 1024, "turns": r["requests"],
-                   "errors": r["non2xx"] + r["socket_errors"], "p99_ms": r["p99_ms"], **store_figures(port)}
+                   "errors": r["non2xx"] + r["socket_errors"], "non2xx": r["non2xx"], "socket_errors": r["socket_errors"],
+                   "p99_ms": r["p99_ms"], **store_figures(port)}
             minutes.append(row)
-            log(f"soak [{preset}] minute {m}: {row['rss_mib']:.0f} MiB, {row['turns']} turns, {row['errors']} errors, "
+            log(f"soak [{preset}] minute {m}: {row['rss_mib']:.0f} MiB, {row['turns']} turns, {row['errors']} errors "
+                f"({row['non2xx']} non-2xx, {row['socket_errors']} socket), "
                 f"store {row.get('items', 0)} items / {row.get('stored_mib', 0):.1f} MiB, {row.get('evictions', 0)} evictions; "
                 f"heap {row.get('heap_mib', 0):.0f} (gen2 {row.get('gen2_mib', 0):.0f}, loh {row.get('loh_mib', 0):.0f}, "
                 f"fragmented {row.get('fragmented_mib', 0):.0f}), committed {row.get('committed_mib', 0):.0f} MiB; "
@@ -371,6 +373,7 @@ def soak_summary(minutes, total):
     return {"start": start_rss, "peak": max(m["rss_mib"] for m in minutes), "end": minutes[-1]["rss_mib"],
             "growth": slope(half), "half": (half[0][0], half[-1][0]), "budget": minutes[0].get("budget_mib", 0),
             "turns": turns, "errors": sum(m.get("errors", 0) for m in minutes), "rate": turns / (60 * max(1, total)),
+            "non2xx": sum(m.get("non2xx", 0) for m in minutes), "socket": sum(m.get("socket_errors", 0) for m in minutes),
             "gc": minutes[-1].get("gc_count"), "pause": minutes[-1].get("pause_pct")}
 
 
@@ -395,7 +398,8 @@ def soak_report(args, state, runs, load_before, load_after):
               f"{num('heap_mib')} | {num('gen2_mib')} | {num('loh_mib')} | {num('fragmented_mib')} | {num('committed_mib')} | "
               f"{m.get('windows', '')} | {m.get('locks', '')} |")
         s = summaries[preset] = soak_summary(minutes, args.minutes)
-        w(f"\nTurns {s['turns']:,} ({s['rate']:.0f} a second), errors {s['errors']}. Server GC: {minutes[-1].get('server_gc')}; "
+        w(f"\nTurns {s['turns']:,} ({s['rate']:.0f} a second), errors {s['errors']} ({s['non2xx']} non-2xx answers, "
+          f"{s['socket']} socket errors or timeouts of wrk's 5 s). Server GC: {minutes[-1].get('server_gc')}; "
           f"collections (gen0, gen1, gen2) {s['gc']}, GC pause {s['pause']}% of the time at the last collection.")
         w(f"RSS at start {s['start']:.0f} MiB, peak {s['peak']:.0f} MiB, end {s['end']:.0f} MiB; growth over the second half "
           f"(minutes {s['half'][0]}–{s['half'][1]}, least squares): **{s['growth']:.1f} MiB a minute** (target ≤ 2 over a 20-minute run).")

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace MagBot.Service.Tests;
 
-/// <summary>The managed heap's hard limit follows the store's budget from configuration.</summary>
+/// <summary>The managed heap's hard limit is only what Storage:HeapLimitMB says.</summary>
 public sealed class GcHeapLimitTests
 {
     private static IConfiguration Config(params (string Key, string Value)[] settings) =>
@@ -12,16 +12,10 @@ public sealed class GcHeapLimitTests
     private const ulong MiB = 1024 * 1024;
 
     [Fact]
-    public void By_default_the_limit_is_the_store_budget_plus_the_margin()
+    public void By_default_there_is_no_limit_whatever_the_store_budget()
     {
-        Assert.Equal((256UL + GcHeapLimit.MarginMB) * MiB, GcHeapLimit.Derive(Config()));
-        Assert.Equal((64UL + GcHeapLimit.MarginMB) * MiB, GcHeapLimit.Derive(Config(("Storage:MaxMemoryMB", "64"))));
-    }
-
-    [Fact]
-    public void With_Redis_the_store_holds_nothing_in_the_process_and_only_the_margin_is_left()
-    {
-        Assert.Equal((ulong)GcHeapLimit.MarginMB * MiB, GcHeapLimit.Derive(Config(("Storage:Provider", "Redis"), ("Storage:MaxMemoryMB", "1024"))));
+        Assert.Null(GcHeapLimit.Derive(Config()));
+        Assert.Null(GcHeapLimit.Derive(Config(("Storage:MaxMemoryMB", "64"))));
     }
 
     [Fact]

@@ -255,8 +255,8 @@ def startup_only(args):
 SOAK_CONNECTIONS = 8
 
 # GC settings the soak can compare (--gc a,b,...): each a set of environment variables. "shipped" sets none, so the
-# service runs with what its published runtimeconfig.json and Program.cs set (server GC with DATAS, conserve memory 7,
-# a heap limit of Storage:MaxMemoryMB + 256 MiB), as a clinic's instance does; the others turn those off.
+# service runs with what its published runtimeconfig.json sets (server GC with DATAS, conserve memory 7), as a
+# clinic's instance does; the others turn those off (and any Storage:HeapLimitMB).
 GC_PRESETS = {
     "shipped": {},
     "server-datas": {"DOTNET_gcServer": "1", "DOTNET_GCDynamicAdaptationMode": "1", "DOTNET_GCConserveMemory": "0", "Storage__HeapLimitMB": "0"},

@@ -18,6 +18,7 @@ public sealed class MedicationLexicon
     public const string CombinationsFile = "medicine-combinations.yaml";
 
     private readonly Dictionary<string, DrugClass> _classes;
+    private readonly Dictionary<string, DrugClass> _classOfCanonical = new(StringComparer.Ordinal);
 
     private MedicationLexicon(List<DrugClass> classes, List<HealthCondition> conditions, (HashSet<string> Words, List<string> Phrases) ordinary, DateOnly reviewed, EnglishWords english, List<MedicineCombination> combinations)
     {
@@ -30,6 +31,11 @@ public sealed class MedicationLexicon
         OrdinaryPhrases = ordinary.Phrases;
         Reviewed = reviewed;
         Names = [.. classes.SelectMany(c => c.Names)];
+        foreach (var n in Names)
+        {
+            if (!_classOfCanonical.TryAdd(n.Canonical, _classes[n.ClassId]) && _classOfCanonical[n.Canonical].Id != n.ClassId)
+                throw new ContentValidationException($"'{n.Canonical}' is the name of a medicine in two classes ('{_classOfCanonical[n.Canonical].Id}' and '{n.ClassId}'); a name may belong to one class only.");
+        }
     }
 
     public IReadOnlyList<DrugClass> Classes { get; }
@@ -55,7 +61,10 @@ public sealed class MedicationLexicon
     public DrugClass Class(string id) =>
         _classes.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"No drug class '{id}' in {MedicationsFile}.");
 
-    /// <summary>True when <paramref name="canonical"/> is a lay word of the class ("water pill"), not a medicine's name.</summary>
+    /// <summary>The class of a medicine by its canonical name (a name belongs to one class only), or null when the
+    /// lexicon no longer has it. A conversation keeps only the name and looks its class up again.</summary>
+    public DrugClass? ClassOf(string canonical) => _classOfCanonical.GetValueOrDefault(canonical);
+
     /// <summary>Is <paramref name="canonical"/> a lay word of the class, or of a class named only in lay words (a medicine
     /// described by what it is for, "something for anxiety", is such a class's lay word too)?</summary>
     public bool IsLayTerm(string classId, string canonical) =>

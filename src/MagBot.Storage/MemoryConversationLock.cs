@@ -15,6 +15,12 @@ public sealed class MemoryConversationLock(IOptions<StorageOptions> options) : I
     private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
     private readonly TimeSpan _wait = options.Value.LockWait;
 
+    /// <summary>Gates held now: conversations with a turn running or waiting (for diagnostics).</summary>
+    public int Held
+    {
+        get { lock (_gates) return _gates.Count; }
+    }
+
     public async Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(conversationKey);

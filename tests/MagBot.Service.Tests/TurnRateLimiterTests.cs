@@ -10,10 +10,10 @@ public sealed class TurnRateLimiterTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
-    private static (TurnRateLimiter Limiter, FakeTimeProvider Time) Limiter(int perConversation, int perUser)
+    private static (TurnRateLimiter Limiter, FakeTimeProvider Time) Limiter(int perConversation, int perUser, int maxKeys = 100_000)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-        var options = Options.Create(new EdgeLimitsOptions { TurnsPerConversation = perConversation, TurnsPerUser = perUser, Window = Window });
+        var options = Options.Create(new EdgeLimitsOptions { TurnsPerConversation = perConversation, TurnsPerUser = perUser, Window = Window, MaxTrackedKeys = maxKeys });
         return (new TurnRateLimiter(options, time), time);
     }
 
@@ -95,5 +95,48 @@ public sealed class TurnRateLimiterTests
             if (limiter.TryAcquire(Turn("busy", $"u{i % 7}"), out _)) Interlocked.Increment(ref granted);
         });
         Assert.Equal(30, granted);
+    }
+
+    [Fact]
+    public void Past_the_bound_on_keys_the_least_recently_used_windows_go_first_and_are_counted()
+    {
+        // One turn per conversation per window, so a conversation whose window is still held is refused.
+        var (limiter, time) = Limiter(perConversation: 1, perUser: 100_000, maxKeys: 100);
+        for (var i = 0; i < 50; i++) Assert.True(limiter.TryAcquire(Turn($"c{i}", "u"), out _));
+        time.Advance(TimeSpan.FromSeconds(2));
+        for (var i = 50; i < 100; i++) Assert.True(limiter.TryAcquire(Turn($"c{i}", "u"), out _));
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(limiter.TryAcquire(Turn("c0", "u"), out _)); // refused, but used again: now among the newest
+        Assert.Equal(101, limiter.TrackedWindows); // 100 conversations and one user
+        Assert.Equal(0, limiter.EvictedWindows);
+
+        Assert.True(limiter.TryAcquire(Turn("new", "u"), out _));
+
+        // The least recently used tenth went (from c1..c49); c0 and the later fifty are still held, so still refused.
+        Assert.Equal(10, limiter.EvictedWindows);
+        Assert.Equal(90 + 1 + 1, limiter.TrackedWindows);
+        Assert.False(limiter.TryAcquire(Turn("c0", "u"), out _));
+        for (var i = 50; i < 100; i++) Assert.False(limiter.TryAcquire(Turn($"c{i}", "u"), out _));
+        Assert.Equal(10, limiter.EvictedWindows);
+    }
+
+    [Fact]
+    public void Past_the_bound_idle_windows_are_dropped_before_any_window_in_use()
+    {
+        var (limiter, time) = Limiter(perConversation: 1, perUser: 100_000, maxKeys: 100);
+        limiter.TryAcquire(Turn("x", "u"), out _); // the first turn sweeps; the next sweep is due a window later
+        time.Advance(TimeSpan.FromSeconds(2));
+        for (var i = 0; i < 60; i++) limiter.TryAcquire(Turn($"old{i}", "u"), out _);
+        time.Advance(TimeSpan.FromSeconds(8));
+        limiter.TryAcquire(Turn("y", "u"), out _); // sweeps again (x goes): the 60 are not idle yet
+        time.Advance(TimeSpan.FromSeconds(2)); // now they are, and no sweep is due
+        for (var i = 0; i < 39; i++) limiter.TryAcquire(Turn($"c{i}", "u"), out _);
+        Assert.Equal(100 + 1, limiter.TrackedWindows);
+
+        Assert.True(limiter.TryAcquire(Turn("new", "u"), out _));
+
+        Assert.Equal(0, limiter.EvictedWindows);
+        Assert.Equal(39 + 2 + 1, limiter.TrackedWindows); // the c's, y and new; and the user
+        for (var i = 0; i < 39; i++) Assert.False(limiter.TryAcquire(Turn($"c{i}", "u"), out _));
     }
 }

@@ -10,8 +10,9 @@ embedded store; prints the figures and ratios and writes them to tests/perf/RESU
 Usage: python3 tests/perf/run.py [--duration SECONDS] [--no-write]
        python3 tests/perf/run.py --only startup [--startups N] [--before GIT-REF]
            (start-up and idle resident memory alone, MagBot and peer, and MagBot at GIT-REF if given; prints only)
-       python3 tests/perf/run.py --only soak [--minutes N] [--store-mb MB]   (soak: RSS per minute under mixed
-           flows over ever-new conversations, and stored bytes per flow step; prints only)
+       python3 tests/perf/run.py --only soak [--minutes N] [--store-mb MB] [--gc shipped,workstation,...]
+           (soak: RSS and where the memory is per minute under mixed flows over ever-new conversations, and stored
+           bytes per flow step; several --gc settings are run one after another and compared; prints only)
 Needs wrk (Debian package `wrk`). Loopback only; every loop is bounded.
 """
 import argparse, datetime, json, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
@@ -72,9 +73,12 @@ def answered(port, conv):
         return False
 
 
-def start(out, name, port):
+def start(out, name, port, env_extra=None):
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", MagBot__AllowAnonymous="true",
                Logging__LogLevel__Default="Warning", DOTNET_gcServer="0")
+    if env_extra is not None:
+        env = {k: v for k, v in env.items() if not k.startswith("DOTNET_gc") and not k.startswith("DOTNET_GC")}
+        env.update(env_extra)
     t0 = time.monotonic()
     proc = subprocess.Popen(["dotnet", os.path.join(out, name, DLL[name]), "--urls", f"http://127.0.0.1:{port}"],
                             cwd=os.path.join(out, name), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -153,6 +157,8 @@ def main():
     ap.add_argument("--before", metavar="GIT-REF", help="with --only startup: also start MagBot as it was at this commit, interleaved")
     ap.add_argument("--minutes", type=int, default=20, help="soak: minutes of load (default 20)")
     ap.add_argument("--store-mb", type=float, help="soak: Storage:MaxMemoryMB for the service (default: its own default)")
+    ap.add_argument("--gc", default="shipped", help="soak: GC setting(s) to compare, comma-separated, one process each: "
+                    "shipped (as published), server-datas, server, workstation, workstation-conserve (default shipped)")
     args = ap.parse_args()
     if args.only == "startup":
         return startup_only(args)
@@ -248,14 +254,31 @@ def startup_only(args):
 
 SOAK_CONNECTIONS = 8
 
+# GC settings the soak can compare (--gc a,b,...): each a set of environment variables. "shipped" sets none, so the
+# service runs with what its published runtimeconfig.json sets (server GC with DATAS, conserve memory 7), as a
+# clinic's instance does; the others turn those off (and any Storage:HeapLimitMB).
+GC_PRESETS = {
+    "shipped": {},
+    "server-datas": {"DOTNET_gcServer": "1", "DOTNET_GCDynamicAdaptationMode": "1", "DOTNET_GCConserveMemory": "0", "Storage__HeapLimitMB": "0"},
+    "server": {"DOTNET_gcServer": "1", "DOTNET_GCDynamicAdaptationMode": "0", "DOTNET_GCConserveMemory": "0", "Storage__HeapLimitMB": "0"},
+    "workstation": {"DOTNET_gcServer": "0", "DOTNET_GCConserveMemory": "0", "Storage__HeapLimitMB": "0"},
+    "workstation-conserve": {"DOTNET_gcServer": "0", "DOTNET_GCConserveMemory": "7", "Storage__HeapLimitMB": "0"},
+}
+
 
 def soak(args):
     """Soak: MagBot alone under mixed flows (soak.lua: topics, foods and amounts prompts, a medication check, help,
     start over, delete my data) at 8 connections, a new conversation every 7 turns, for --minutes one-minute wrk
-    runs back to back; RSS, turns, errors and the store's own figures (/healthz) after each minute. First, the bytes
-    each conversation keeps in the store after every step of each flow (MemoryProbe state, in-process)."""
+    runs back to back; RSS, turns, errors, the store's own figures and where the memory is (/healthz with
+    MagBot:MemoryDiagnostics) after each minute. With several --gc settings, each gets its own process and
+    --minutes, one after another, and a comparison closes the report. First, the bytes each conversation keeps in
+    the store after every step of each flow (MemoryProbe state, in-process)."""
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
+    presets = args.gc.split(",")
+    unknown = [p for p in presets if p not in GC_PRESETS]
+    if unknown:
+        sys.exit(f"unknown --gc setting(s) {unknown}; choose from {sorted(GC_PRESETS)}")
     log("stored bytes per flow step (MemoryProbe state)…")
     probe = subprocess.run(["dotnet", "run", "-c", "Release", "--project", os.path.join(PERF, "MemoryProbe"), "--", "state"],
                            capture_output=True, text=True, timeout=1200)
@@ -264,49 +287,73 @@ def soak(args):
         sys.exit("MemoryProbe state printed no STATE line:\n" + probe.stdout[-2000:] + probe.stderr[-2000:])
     state = json.loads(state_line[len("STATE "):])
 
+    os.environ["MagBot__MemoryDiagnostics"] = "true"
     if args.store_mb is not None:
         os.environ["Storage__MaxMemoryMB"] = str(args.store_mb)  # start() passes the environment on
     out = tempfile.mkdtemp(prefix="magbot-soak-")
     load_before = os.getloadavg()
+    runs = {}
     try:
         build(out, ["magbot"])
-        port = free_port()
-        proc, _ = start(out, "magbot", port)
-        try:
-            # Resident memory "at start" is after the background builds the first turn sets off have landed.
-            time.sleep(20)
-            minutes = [{"minute": 0, "rss_mib": rss_kib(proc.pid) / 1024, **store_figures(port)}]
-            log(f"soak: start {minutes[0]['rss_mib']:.0f} MiB")
-            for m in range(1, args.minutes + 1):
-                env = {"RUN": str(m)}
-                cmd = ["wrk", f"-t{SOAK_CONNECTIONS}", f"-c{SOAK_CONNECTIONS}", "-d60s", "--timeout", "5s",
-                       "-s", os.path.join(PERF, "soak.lua"), f"http://127.0.0.1:{port}"]
-                res = subprocess.run(cmd, env=dict(os.environ, **env), capture_output=True, text=True, timeout=180).stdout
-                line = next((l for l in res.splitlines() if l.startswith("RESULT ")), None)
-                if line is None:
-                    raise RuntimeError("wrk printed no RESULT line:\n" + res)
-                r = json.loads(line[len("RESULT "):])
-                row = {"minute": m, "rss_mib": rss_kib(proc.pid) / 1024, "turns": r["requests"],
-                       "errors": r["non2xx"] + r["socket_errors"], "p99_ms": r["p99_ms"], **store_figures(port)}
-                minutes.append(row)
-                log(f"soak minute {m}: {row['rss_mib']:.0f} MiB, {row['turns']} turns, {row['errors']} errors, "
-                    f"store {row.get('items', 0)} items / {row.get('stored_mib', 0):.1f} MiB, {row.get('evictions', 0)} evictions")
-        finally:
-            stop(proc)
+        for preset in presets:
+            runs[preset] = soak_one(out, preset, args.minutes)
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    soak_report(args, state, minutes, load_before, os.getloadavg())
+    soak_report(args, state, runs, load_before, os.getloadavg())
+
+
+def soak_one(out, preset, minutes_total):
+    port = free_port()
+    proc, _ = start(out, "magbot", port, GC_PRESETS[preset])
+    try:
+        # Resident memory "at start" is after the background builds the first turn sets off have landed.
+        time.sleep(20)
+        minutes = [{"minute": 0, "rss_mib": rss_kib(proc.pid) / 1024, **store_figures(port)}]
+        log(f"soak [{preset}]: start {minutes[0]['rss_mib']:.0f} MiB")
+        for m in range(1, minutes_total + 1):
+            cmd = ["wrk", f"-t{SOAK_CONNECTIONS}", f"-c{SOAK_CONNECTIONS}", "-d60s", "--timeout", "5s",
+                   "-s", os.path.join(PERF, "soak.lua"), f"http://127.0.0.1:{port}"]
+            res = subprocess.run(cmd, env=dict(os.environ, RUN=f"{preset}-{m}"), capture_output=True, text=True, timeout=180).stdout
+            line = next((l for l in res.splitlines() if l.startswith("RESULT ")), None)
+            if line is None:
+                raise RuntimeError("wrk printed no RESULT line:\n" + res)
+            r = json.loads(line[len("RESULT "):])
+            row = {"minute": m, "rss_mib": rss_kib(proc.pid) / 1024, "turns": r["requests"],
+                   "errors": r["non2xx"] + r["socket_errors"], "non2xx": r["non2xx"], "socket_errors": r["socket_errors"],
+                   "p99_ms": r["p99_ms"], **store_figures(port)}
+            minutes.append(row)
+            log(f"soak [{preset}] minute {m}: {row['rss_mib']:.0f} MiB, {row['turns']} turns, {row['errors']} errors "
+                f"({row['non2xx']} non-2xx, {row['socket_errors']} socket), "
+                f"store {row.get('items', 0)} items / {row.get('stored_mib', 0):.1f} MiB, {row.get('evictions', 0)} evictions; "
+                f"heap {row.get('heap_mib', 0):.0f} (gen2 {row.get('gen2_mib', 0):.0f}, loh {row.get('loh_mib', 0):.0f}, "
+                f"fragmented {row.get('fragmented_mib', 0):.0f}), committed {row.get('committed_mib', 0):.0f} MiB; "
+                f"windows {row.get('windows')}, locks {row.get('locks')}")
+    finally:
+        stop(proc)
+    return minutes
 
 
 def store_figures(port):
-    """The embedded store's own figures from /healthz (items, stored bytes, budget, evictions)."""
+    """The embedded store's own figures and where the memory is, from /healthz (MagBot:MemoryDiagnostics)."""
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
             h = json.loads(r.read())
-        return {"items": h.get("items", 0), "stored_mib": h.get("storedBytes", 0) / 2**20,
-                "budget_mib": h.get("budgetBytes", 0) / 2**20, "evictions": h.get("evictions", 0)}
     except (OSError, ValueError):
         return {}
+    f = {"items": h.get("items", 0), "stored_mib": h.get("storedBytes", 0) / 2**20,
+         "budget_mib": h.get("budgetBytes", 0) / 2**20, "evictions": h.get("evictions", 0)}
+    mem = h.get("memory") or {}
+    gc, per = mem.get("gc") or {}, mem.get("perConversation") or {}
+    gens = gc.get("generations") or {}
+    if gc:
+        f.update({"heap_mib": gc["heapBytes"] / 2**20, "fragmented_mib": gc["fragmentedBytes"] / 2**20,
+                  "committed_mib": gc["committedBytes"] / 2**20, "gen2_mib": gens.get("gen2", {}).get("sizeAfterBytes", 0) / 2**20,
+                  "loh_mib": gens.get("loh", {}).get("sizeAfterBytes", 0) / 2**20, "gc_count": gc.get("collections"),
+                  "server_gc": gc.get("server"), "pause_pct": gc.get("pauseTimePercentage")})
+    if per:
+        f.update({"windows": per.get("rateLimitWindows"), "locks": per.get("conversationLocks"),
+                  "dl_conversations": per.get("directLineConversations"), "connectors": per.get("connectorClients")})
+    return f
 
 
 def slope(points):
@@ -319,30 +366,53 @@ def slope(points):
     return sum((x - mx) * (y - my) for x, y in points) / den if den else 0.0
 
 
-def soak_report(args, state, minutes, load_before, load_after):
+def soak_summary(minutes, total):
+    start_rss = minutes[0]["rss_mib"]
+    half = [(m["minute"], m["rss_mib"]) for m in minutes if m["minute"] >= total / 2]
+    turns = sum(m.get("turns", 0) for m in minutes)
+    return {"start": start_rss, "peak": max(m["rss_mib"] for m in minutes), "end": minutes[-1]["rss_mib"],
+            "growth": slope(half), "half": (half[0][0], half[-1][0]), "budget": minutes[0].get("budget_mib", 0),
+            "turns": turns, "errors": sum(m.get("errors", 0) for m in minutes), "rate": turns / (60 * max(1, total)),
+            "non2xx": sum(m.get("non2xx", 0) for m in minutes), "socket": sum(m.get("socket_errors", 0) for m in minutes),
+            "gc": minutes[-1].get("gc_count"), "pause": minutes[-1].get("pause_pct")}
+
+
+def soak_report(args, state, runs, load_before, load_after):
     w = print
-    w(f"## Soak ({args.minutes} min)\n")
+    w(f"## Soak ({args.minutes} min" + (f" per GC setting" if len(runs) > 1 else "") + ")\n")
     w(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}; load average "
       f"{load_before[0]:.1f} before, {load_after[0]:.1f} after (shared machine).")
     w(f"Command: `python3 tests/perf/run.py --only soak --minutes {args.minutes}"
-      + (f" --store-mb {args.store_mb:g}" if args.store_mb is not None else "") + "` (published Release build, Production, "
+      + (f" --store-mb {args.store_mb:g}" if args.store_mb is not None else "") + (f" --gc {args.gc}" if args.gc != "shipped" else "")
+      + "` (published Release build, Production, "
       f"anonymous allowed, logging at Warning; `soak.lua`: mixed flows at {SOAK_CONNECTIONS} connections, a new conversation every 7 turns).\n")
-    w("| minute | RSS MiB | turns | errors | p99 ms | store items | store MiB | evictions |")
-    w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for m in minutes:
-        w(f"| {m['minute']} | {m['rss_mib']:.0f} | {m.get('turns', '')} | {m.get('errors', '')} | "
-          + (f"{m['p99_ms']:.1f}" if 'p99_ms' in m else "") + f" | {m.get('items', '')} | {m.get('stored_mib', 0):.1f} | {m.get('evictions', '')} |")
-    start_rss = minutes[0]["rss_mib"]
-    half = [(m["minute"], m["rss_mib"]) for m in minutes if m["minute"] >= args.minutes / 2]
-    growth = slope(half)
-    peak = max(m["rss_mib"] for m in minutes)
-    budget = minutes[0].get("budget_mib", 0)
-    turns = sum(m.get("turns", 0) for m in minutes)
-    errors = sum(m.get("errors", 0) for m in minutes)
-    w(f"\nTurns {turns:,}, errors {errors}. RSS at start {start_rss:.0f} MiB, peak {peak:.0f} MiB, end {minutes[-1]['rss_mib']:.0f} MiB; "
-      f"growth over the second half (minutes {half[0][0]}–{half[-1][0]}, least squares): **{growth:.1f} MiB a minute** (target ≤ 2 over a 20-minute run).")
-    limit = start_rss + budget + 128
-    w(f"RSS never above start + store budget ({budget:.0f} MiB) + 128 MiB = {limit:.0f} MiB: {'met' if peak <= limit else 'NOT met'} (peak {peak:.0f}).\n")
+    summaries = {}
+    for preset, minutes in runs.items():
+        w(f"### GC setting `{preset}`\n")
+        w("| minute | RSS MiB | turns | errors | p99 ms | store items | store MiB | evictions | heap MiB | gen2 MiB | LOH MiB | fragmented MiB | committed MiB | rate windows | locks |")
+        w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for m in minutes:
+            num = lambda k: f"{m[k]:.0f}" if m.get(k) is not None else ""
+            w(f"| {m['minute']} | {m['rss_mib']:.0f} | {m.get('turns', '')} | {m.get('errors', '')} | "
+              + (f"{m['p99_ms']:.1f}" if 'p99_ms' in m else "") + f" | {m.get('items', '')} | {m.get('stored_mib', 0):.1f} | {m.get('evictions', '')} | "
+              f"{num('heap_mib')} | {num('gen2_mib')} | {num('loh_mib')} | {num('fragmented_mib')} | {num('committed_mib')} | "
+              f"{m.get('windows', '')} | {m.get('locks', '')} |")
+        s = summaries[preset] = soak_summary(minutes, args.minutes)
+        w(f"\nTurns {s['turns']:,} ({s['rate']:.0f} a second), errors {s['errors']} ({s['non2xx']} non-2xx answers, "
+          f"{s['socket']} socket errors or timeouts of wrk's 5 s). Server GC: {minutes[-1].get('server_gc')}; "
+          f"collections (gen0, gen1, gen2) {s['gc']}, GC pause {s['pause']}% of the time at the last collection.")
+        w(f"RSS at start {s['start']:.0f} MiB, peak {s['peak']:.0f} MiB, end {s['end']:.0f} MiB; growth over the second half "
+          f"(minutes {s['half'][0]}–{s['half'][1]}, least squares): **{s['growth']:.1f} MiB a minute** (target ≤ 2 over a 20-minute run).")
+        limit = s["start"] + s["budget"] + 128
+        w(f"RSS never above start + store budget ({s['budget']:.0f} MiB) + 128 MiB = {limit:.0f} MiB: "
+          f"{'met' if s['peak'] <= limit else 'NOT met'} (peak {s['peak']:.0f}).\n")
+    if len(runs) > 1:
+        w("### GC settings compared\n")
+        w("| GC setting | turns/s | RSS start | peak | end | growth MiB/min (second half) |")
+        w("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for preset, s in summaries.items():
+            w(f"| {preset} | {s['rate']:.0f} | {s['start']:.0f} | {s['peak']:.0f} | {s['end']:.0f} | {s['growth']:.1f} |")
+        w("")
     w("### Stored bytes per conversation, each flow step (conversation + user state, JSON as stored)\n")
     w("| flow | step | conversation | user | total |")
     w("| --- | --- | ---: | ---: | ---: |")

@@ -35,12 +35,12 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
     /// <summary>How many answers to an unknown name or the conditions question before the check moves on.</summary>
     private const int OtherAttempts = 2;
 
-    /// <summary>One medicine as the check keeps it between turns. Values left unsaid are not written (a list of ten
-    /// medicines must stay within a conversation's 1 KB of state).</summary>
+    /// <summary>One medicine as the check keeps it between turns: its canonical name, whose class the lexicon gives
+    /// again (<see cref="MedicationLexicon.ClassOf"/>), and what the person said of the dose. Values left unsaid are
+    /// not written, so a check with fifteen medicines stays within a conversation's 1 KB of state.</summary>
     public sealed class Medicine
     {
         public string Canonical { get; set; } = string.Empty;
-        public string ClassId { get; set; } = string.Empty;
         [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
         public double? DoseMg { get; set; }
         /// <summary>How many units the dose is taken as ("2 x 250 mg"); the dose is then per unit.</summary>
@@ -53,18 +53,28 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         public bool FromLabel { get; set; }
     }
 
-    /// <summary>What the check has gathered, kept from round to round.</summary>
+    /// <summary>What the check has gathered, kept from round to round. Empty lists, false and null are not written
+    /// (Newtonsoft's ShouldSerialize… convention and default-value handling): read back, they are the defaults.</summary>
     public sealed class Values
     {
         public List<Medicine> Medicines { get; set; } = [];
         public List<string> PendingUnknown { get; set; } = [];
         public List<string> Unchecked { get; set; } = [];
         public List<string> ConditionIds { get; set; } = [];
+        [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
         public bool ConditionsUnsure { get; set; }
+        [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
         public bool SaidNoMedicines { get; set; }
+        [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
         public double? AgeYears { get; set; }
         /// <summary>The list of medicines is finished: the next question is about conditions.</summary>
+        [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
         public bool ListDone { get; set; }
+
+        public bool ShouldSerializeMedicines() => Medicines.Count > 0;
+        public bool ShouldSerializePendingUnknown() => PendingUnknown.Count > 0;
+        public bool ShouldSerializeUnchecked() => Unchecked.Count > 0;
+        public bool ShouldSerializeConditionIds() => ConditionIds.Count > 0;
     }
 
     /// <summary>Where a round of the check starts.</summary>
@@ -251,13 +261,12 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
         var added = new List<MedicationMention>();
         foreach (var m in r.Found)
         {
-            if (values.Medicines.Any(x => x.Canonical == m.Canonical && x.ClassId == m.ClassId)) continue;
+            if (values.Medicines.Any(x => x.Canonical == m.Canonical)) continue;
             // "Slow-Mag 2 tabs": with no amount said, a product's label amount per unit is counted.
             var fromLabel = m.DoseMg is null && m.LabelMgPerUnit is not null;
             values.Medicines.Add(new Medicine
             {
-                Canonical = m.Canonical, ClassId = m.ClassId, DoseMg = m.DoseMg ?? m.LabelMgPerUnit, Count = m.Count,
-                MagnesiumForm = m.OwnMagnesiumForm, FromLabel = fromLabel,
+                Canonical = m.Canonical, DoseMg = m.DoseMg ?? m.LabelMgPerUnit, Count = m.Count, MagnesiumForm = m.OwnMagnesiumForm, FromLabel = fromLabel,
             });
             added.Add(m);
         }
@@ -289,9 +298,12 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
             state.ConditionsUnsure = !answer.Succeeded;
         }
         var content = dc.Content;
+        // A medicine the lexicon no longer names (content changed while the check was open) is reported as not
+        // checked, never as harmless.
+        var known = state.Medicines.Select(m => (m.Canonical, Class: lexicon.ClassOf(m.Canonical), m.DoseMg)).ToList();
         var report = new ScreeningReport(
-            [.. state.Medicines.Select(m => (m.Canonical, lexicon.Class(m.ClassId), m.DoseMg))],
-            state.Unchecked,
+            [.. known.Where(m => m.Class is not null).Select(m => (m.Canonical, m.Class!, m.DoseMg))],
+            [.. state.Unchecked, .. known.Where(m => m.Class is null).Select(m => m.Canonical)],
             [.. state.ConditionIds.Select(lexicon.Condition)],
             state.ConditionsUnsure,
             state.SaidNoMedicines);

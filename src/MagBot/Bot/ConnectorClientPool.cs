@@ -25,6 +25,9 @@ public sealed class ConnectorClientPool(TimeProvider time)
     /// <summary>How many clients the pool has asked the SDK's factory to build (for tests and diagnostics).</summary>
     public long ClientsBuilt => Interlocked.Read(ref _built);
 
+    /// <summary>Clients kept now (at most <see cref="MaxClients"/>).</summary>
+    public int Count => _clients.Count;
+
     /// <summary>A client for <paramref name="serviceUrl"/>: a kept one when there is one still fresh, otherwise one
     /// built by <paramref name="factory"/>. Disposing the returned client never disposes a kept one.</summary>
     public async Task<IConnectorClient> GetAsync(ConnectorFactory factory, string? appId, string serviceUrl, string? audience, CancellationToken cancellationToken)

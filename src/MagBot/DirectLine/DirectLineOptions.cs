@@ -30,9 +30,11 @@ public sealed class DirectLineOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 5000;
 
-    /// <summary>Embedded mode: the most activities one conversation keeps for polling (older ones are dropped).</summary>
+    /// <summary>Embedded mode: the most activities one conversation keeps for polling (older ones are dropped). A whole
+    /// medication check is about 30; 100 keeps a long chat's history for a reload, and bounds the channel's memory at
+    /// <see cref="MaxConversations"/> × 100 activities (a few hundred bytes to a few KB each).</summary>
     [Range(10, 100_000)]
-    public int MaxActivitiesPerConversation { get; set; } = 500;
+    public int MaxActivitiesPerConversation { get; set; } = 100;
 
     public bool UsesAzureDirectLine => !string.IsNullOrWhiteSpace(Secret);
 }

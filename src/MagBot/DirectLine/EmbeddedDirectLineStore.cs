@@ -63,6 +63,8 @@ public sealed class EmbeddedDirectLineStore(IOptions<DirectLineOptions> options,
 
     public int ConversationCount => _conversations.Count;
 
+    public int TokenCount => _tokens.Count;
+
     private DirectLineToken Issue(EmbeddedConversation conversation, DateTimeOffset now)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -14,4 +14,8 @@ public sealed class MagBotHostOptions
     /// <summary>Origins of clinic web sites (<c>https://www.example-clinic.org</c>) allowed to call the web chat
     /// endpoints from their own pages (CORS) and to use the Direct Line tokens the service hands out.</summary>
     public List<string> ClinicOrigins { get; set; } = [];
+
+    /// <summary>Adds where the process's memory is to <c>/healthz</c> (<see cref="MemoryReadout"/>): for a soak or an
+    /// operator's check, off by default.</summary>
+    public bool MemoryDiagnostics { get; set; }
 }

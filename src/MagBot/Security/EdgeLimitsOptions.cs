@@ -24,6 +24,13 @@ public sealed class EdgeLimitsOptions
     [Range(1, 100_000)]
     public int TurnsPerUser { get; set; } = 60;
 
+    /// <summary>The most conversations, and the most users, whose windows are held at once. Idle windows are dropped
+    /// once per window anyway; past this bound (a flood of new conversations) the least recently used go first,
+    /// counted on <c>/healthz</c> with <c>MagBot:MemoryDiagnostics</c>. A window dropped early only forgets that
+    /// key's recent turns. About 200 bytes a window.</summary>
+    [Range(100, 10_000_000)]
+    public int MaxTrackedKeys { get; set; } = 100_000;
+
     /// <summary>The sliding window the per-conversation and per-user limits count over.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(10);
 

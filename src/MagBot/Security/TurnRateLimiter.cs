@@ -26,12 +26,15 @@ public sealed class TurnRateLimiter
         ArgumentNullException.ThrowIfNull(options);
         var limits = options.Value;
         time ??= TimeProvider.System;
-        _conversations = new SlidingWindowCounter(limits.TurnsPerConversation, limits.Window, time);
-        _users = new SlidingWindowCounter(limits.TurnsPerUser, limits.Window, time);
+        _conversations = new SlidingWindowCounter(limits.TurnsPerConversation, limits.Window, time, limits.MaxTrackedKeys);
+        _users = new SlidingWindowCounter(limits.TurnsPerUser, limits.Window, time, limits.MaxTrackedKeys);
     }
 
     /// <summary>Windows currently held (for tests: idle ones must be dropped).</summary>
     public int TrackedWindows => _conversations.Count + _users.Count;
+
+    /// <summary>Windows dropped before they were idle, to stay within <see cref="EdgeLimitsOptions.MaxTrackedKeys"/>.</summary>
+    public long EvictedWindows => _conversations.Evictions + _users.Evictions;
 
     /// <summary>Takes one turn from the activity's conversation and user; when either is used up, takes nothing
     /// and says how long to wait.</summary>

@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MagBot.Dialogs.Tests.Topics;
 
 /// <summary>What a conversation keeps in the store is keys and values, not rendered texts (issue 18): at most 1 KB
-/// after every turn of every flow, so the embedded store's budget and Redis's traffic stay small. Known limit: the
-/// medication check keeps each medicine's name and class (about 60 bytes), so a list of about ten medicines passes 1 KB.</summary>
+/// after every turn of every flow, so the embedded store's budget and Redis's traffic stay small. The medication check
+/// keeps each medicine's name only (its class is looked up again), about 25 bytes, so fifteen medicines fit.</summary>
 public sealed class StoredStateSizeTests
 {
     private const int MaxBytes = 1024;
+
+    private const string FifteenMedicines = "norvasc, lasix, lisinopril, metformin, atorvastatin, levothyroxine, vitamin d, omeprazole, " +
+        "doxycycline, alendronate, spironolactone, gabapentin, digoxin, hydrochlorothiazide and calcium carbonate";
 
     public static TheoryData<string[]> Flows => new()
     {
@@ -21,6 +24,10 @@ public sealed class StoredStateSizeTests
         { ["Check my medications", "norvasc, lasix and vitamin d 1000 IU", "no, that's all", "none of these"] },
         { ["help", "Check my medications", "lisinopril", "start over", "delete my data"] },
         { ["Check my medications", "norvasc, lasix, lisinopril, metformin, atorvastatin, levothyroxine and vitamin d", "no, that's all"] },
+        { ["Check my medications", FifteenMedicines, "no, that's all", "none of these"] },
+        { ["Check my medications", "norvasc, lasix, lisinopril, metformin and atorvastatin", "yes",
+           "levothyroxine, vitamin d 1000 IU, omeprazole, doxycycline and alendronate", "yes",
+           "spironolactone, gabapentin 300 mg, digoxin, hydrochlorothiazide and magnesium citrate 2 x 200 mg", "no", "not sure"] },
     };
 
     /// <summary>The conversation's and the user's items as the store keeps them (JSON, UTF-8).</summary>

@@ -25,6 +25,10 @@ internal static class StateBytes
         ("medication check", [("welcome only", Join), ("check: asked for medicines", "Check my medications"),
             ("check: medicines read, asked for more", "norvasc, lasix and vitamin d 1000 IU"), ("check: asked about conditions", "no, that's all"),
             ("check: after the result", "none of these")]),
+        ("check, 15 medicines", [("welcome only", Join), ("check: asked for medicines", "Check my medications"),
+            ("check: 15 medicines read, asked for more", "norvasc, lasix, lisinopril, metformin, atorvastatin, levothyroxine, vitamin d, " +
+                "omeprazole, doxycycline, alendronate, spironolactone, gabapentin, digoxin, hydrochlorothiazide and calcium carbonate"),
+            ("check: asked about conditions", "no, that's all"), ("check: after the result", "none of these")]),
         ("commands", [("welcome only", Join), ("help", "help"), ("check: asked for medicines", "Check my medications"), ("start over", "start over"), ("delete my data", "delete my data")]),
     ];
 

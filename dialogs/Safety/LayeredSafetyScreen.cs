@@ -121,12 +121,12 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         // One or two words ("7", "blue", "pregnant", "no") are answers to the bot's own questions far more often than an
         // emergency, and give the model too little to go on; the rules still read them ("thunderclap", "suicidal", "can't breathe").
         if (SafetyFeatures.Words(text).Count < MinWords) return (null, 0, 0);
-        var whole = model.Predict(text);
-        var ordinary = whole[model.IndexOf(SafetyCategories.Ordinary)];
+        var whole = model.PredictBoth(text);
+        var ordinary = whole.Categories[model.IndexOf(SafetyCategories.Ordinary)];
         var best = Decide(model, whole, thresholds);
         foreach (var sentence in Sentences(text))
         {
-            var d = Decide(model, model.Predict(sentence), thresholds);
+            var d = Decide(model, model.PredictBoth(sentence), thresholds);
             if (d.Category is null) continue;
             if (best.Category is null || Severity(d).CompareTo(Severity(best)) > 0) best = d;
         }
@@ -136,29 +136,30 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
             (d.Category is null ? 0 : SafetyCategories.IsAlarm(d.Category) ? 2 : 1, d.Alarm);
     }
 
-    private static (string? Category, float Alarm) Decide(SafetyModel model, float[] p, SafetyThresholds thresholds)
+    private static (string? Category, float Alarm) Decide(SafetyModel model, SafetyPrediction prediction, SafetyThresholds thresholds)
     {
-        float alarm = 0, urgent = 0, symptom = 0;
+        // Whether to alarm is the kind head's call; which alarm, the category head's.
+        var p = prediction.Categories;
+        float emergencies = 0, urgent = 0;
         var bestAlarm = -1;
         for (var i = 0; i < p.Length; i++)
         {
             var label = model.Labels[i];
-            if (label == SafetyCategories.Symptom) symptom = p[i];
-            else if (label == SafetyCategories.Ordinary) continue;
-            else
+            if (!SafetyCategories.IsAlarm(label)) continue;
+            if (label == SafetyCategories.Urgent)
             {
-                alarm += p[i];
-                if (label == SafetyCategories.Urgent) urgent = p[i];
-                else if (bestAlarm < 0 || p[i] > p[bestAlarm]) bestAlarm = i;
+                urgent = p[i];
+                continue;
             }
+            emergencies += p[i];
+            if (bestAlarm < 0 || p[i] > p[bestAlarm]) bestAlarm = i;
         }
-        if (alarm >= thresholds.Alarm)
+        if (prediction.Alarm >= thresholds.Alarm)
         {
             // The emergency kinds together outweigh "see a doctor today": send the stronger reply.
-            var emergencies = alarm - urgent;
-            return (bestAlarm >= 0 && emergencies >= urgent ? model.Labels[bestAlarm] : SafetyCategories.Urgent, alarm);
+            return (bestAlarm >= 0 && emergencies >= urgent ? model.Labels[bestAlarm] : SafetyCategories.Urgent, prediction.Alarm);
         }
-        return (alarm + symptom >= thresholds.SafetyNet ? SafetyCategories.Symptom : null, alarm);
+        return (prediction.Alarm + prediction.Symptom >= thresholds.SafetyNet ? SafetyCategories.Symptom : null, prediction.Alarm);
     }
 
     private static IEnumerable<string> Sentences(string? text)

@@ -12,13 +12,17 @@ namespace MagBot.Dialogs.Safety;
 /// <paramref name="RuleVeto"/>: a rule's alarm is dropped when the classifier finds nothing and is at least this sure the
 /// message is ordinary talk ("can magnesium cause fainting?", "had chest pain last year, all clear"). A crisis rule needs
 /// <paramref name="CrisisVeto"/>, a higher bar: research questions and idioms ("suicide rates in chronic pain", "this paperwork
-/// is suicide") are dropped, a denial next to the words ("I don't want to kill myself, I just want the pain to stop") is not.</summary>
-public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto)
+/// is suicide") are dropped, a denial next to the words ("I don't want to kill myself, I just want the pain to stop") is not.
+/// <paramref name="Crisis"/>: a crisis or an overdose on purpose alarms when the category head finds the two together at
+/// least this likely, even when the kind heads do not: oblique crisis talk ("I'd rather not be here") reads much like
+/// ordinary talk, and a missed crisis is the costliest miss.</summary>
+public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto, float Crisis)
 {
     /// <summary>Set low for recall: a false alarm costs a reply the person can dismiss, a missed emergency can cost a life.
     /// The alarm threshold (0.4, on the kind heads' alarm probability) was chosen by cross-validation in session 4: against
-    /// the single head's summed alarms at 0.35 it raised recall and quiet together. The crisis veto (0.97) was chosen by cross-validation: it cost no crisis recall there and removed 60 of 466 false alarms.</summary>
-    public static readonly SafetyThresholds Default = new(0.4f, 0.65f, 0.9f, 0.97f);
+    /// the single head's summed alarms at 0.35 it raised recall and quiet together. Without the crisis path (0.35) crisis
+    /// recall fell from 88.5% to 86.2%; with it, 90.4%, at the cost of 0.7 points of quiet. The crisis veto (0.97) was chosen by cross-validation: it cost no crisis recall there and removed 60 of 466 false alarms.</summary>
+    public static readonly SafetyThresholds Default = new(0.4f, 0.65f, 0.9f, 0.97f, 0.35f);
 }
 
 /// <summary>What each layer of the screen made of one message (for the evaluation command and tests; never logged).</summary>
@@ -155,6 +159,10 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
             emergencies += p[i];
             if (bestAlarm < 0 || p[i] > p[bestAlarm]) bestAlarm = i;
         }
+        var crisis = p[model.IndexOf(SafetyCategories.Crisis)];
+        var onPurpose = p[model.IndexOf(SafetyCategories.IntentionalOverdose)];
+        if (prediction.Alarm < thresholds.Alarm && crisis + onPurpose >= thresholds.Crisis)
+            return (crisis >= onPurpose ? SafetyCategories.Crisis : SafetyCategories.IntentionalOverdose, crisis + onPurpose);
         if (prediction.Alarm >= thresholds.Alarm)
         {
             // The emergency kinds together outweigh "see a doctor today": send the stronger reply.

@@ -6,18 +6,23 @@ using Microsoft.Extensions.Options;
 
 namespace MagBot.Dialogs.Safety;
 
-/// <summary>Where the trained layer draws its lines: it alarms when the alarm categories together are at least
+/// <summary>Where the trained layer draws its lines: it alarms when the model finds an alarm (any category) at least
 /// <paramref name="Alarm"/> likely, and gives the safety net when a symptom or an alarm is at least <paramref name="SafetyNet"/>
 /// likely. <paramref name="RuleVeto"/>: see below. Chosen by cross-validation on the training data (<c>magbot safety-eval --cross-validate</c>), never on held-out sets.</summary>
 /// <paramref name="RuleVeto"/>: a rule's alarm is dropped when the classifier finds nothing and is at least this sure the
 /// message is ordinary talk ("can magnesium cause fainting?", "had chest pain last year, all clear"). A crisis rule needs
 /// <paramref name="CrisisVeto"/>, a higher bar: research questions and idioms ("suicide rates in chronic pain", "this paperwork
-/// is suicide") are dropped, a denial next to the words ("I don't want to kill myself, I just want the pain to stop") is not.</summary>
-public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto)
+/// is suicide") are dropped, a denial next to the words ("I don't want to kill myself, I just want the pain to stop") is not.
+/// <paramref name="Crisis"/>: a crisis or an overdose on purpose alarms when the category head finds the two together at
+/// least this likely, even when the kind heads do not: oblique crisis talk ("I'd rather not be here") reads much like
+/// ordinary talk, and a missed crisis is the costliest miss.</summary>
+public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto, float Crisis)
 {
     /// <summary>Set low for recall: a false alarm costs a reply the person can dismiss, a missed emergency can cost a life.
-    /// The crisis veto (0.97) was chosen by cross-validation: it cost no crisis recall there and removed 60 of 466 false alarms.</summary>
-    public static readonly SafetyThresholds Default = new(0.35f, 0.65f, 0.9f, 0.97f);
+    /// The alarm threshold (0.4, on the kind heads' alarm probability) was chosen by cross-validation in session 4: against
+    /// the single head's summed alarms at 0.35 it raised recall and quiet together. Without the crisis path (0.35) crisis
+    /// recall fell from 88.5% to 86.2%; with it, 90.4%, at the cost of 0.7 points of quiet. The crisis veto (0.97) was chosen by cross-validation: it cost no crisis recall there and removed 60 of 466 false alarms.</summary>
+    public static readonly SafetyThresholds Default = new(0.4f, 0.65f, 0.9f, 0.97f, 0.35f);
 }
 
 /// <summary>What each layer of the screen made of one message (for the evaluation command and tests; never logged).</summary>
@@ -121,12 +126,12 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         // One or two words ("7", "blue", "pregnant", "no") are answers to the bot's own questions far more often than an
         // emergency, and give the model too little to go on; the rules still read them ("thunderclap", "suicidal", "can't breathe").
         if (SafetyFeatures.Words(text).Count < MinWords) return (null, 0, 0);
-        var whole = model.Predict(text);
-        var ordinary = whole[model.IndexOf(SafetyCategories.Ordinary)];
+        var whole = model.PredictBoth(text);
+        var ordinary = whole.Categories[model.IndexOf(SafetyCategories.Ordinary)];
         var best = Decide(model, whole, thresholds);
         foreach (var sentence in Sentences(text))
         {
-            var d = Decide(model, model.Predict(sentence), thresholds);
+            var d = Decide(model, model.PredictBoth(sentence), thresholds);
             if (d.Category is null) continue;
             if (best.Category is null || Severity(d).CompareTo(Severity(best)) > 0) best = d;
         }
@@ -136,29 +141,34 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
             (d.Category is null ? 0 : SafetyCategories.IsAlarm(d.Category) ? 2 : 1, d.Alarm);
     }
 
-    private static (string? Category, float Alarm) Decide(SafetyModel model, float[] p, SafetyThresholds thresholds)
+    private static (string? Category, float Alarm) Decide(SafetyModel model, SafetyPrediction prediction, SafetyThresholds thresholds)
     {
-        float alarm = 0, urgent = 0, symptom = 0;
+        // Whether to alarm is the kind head's call; which alarm, the category head's.
+        var p = prediction.Categories;
+        float emergencies = 0, urgent = 0;
         var bestAlarm = -1;
         for (var i = 0; i < p.Length; i++)
         {
             var label = model.Labels[i];
-            if (label == SafetyCategories.Symptom) symptom = p[i];
-            else if (label == SafetyCategories.Ordinary) continue;
-            else
+            if (!SafetyCategories.IsAlarm(label)) continue;
+            if (label == SafetyCategories.Urgent)
             {
-                alarm += p[i];
-                if (label == SafetyCategories.Urgent) urgent = p[i];
-                else if (bestAlarm < 0 || p[i] > p[bestAlarm]) bestAlarm = i;
+                urgent = p[i];
+                continue;
             }
+            emergencies += p[i];
+            if (bestAlarm < 0 || p[i] > p[bestAlarm]) bestAlarm = i;
         }
-        if (alarm >= thresholds.Alarm)
+        var crisis = p[model.IndexOf(SafetyCategories.Crisis)];
+        var onPurpose = p[model.IndexOf(SafetyCategories.IntentionalOverdose)];
+        if (prediction.Alarm < thresholds.Alarm && crisis + onPurpose >= thresholds.Crisis)
+            return (crisis >= onPurpose ? SafetyCategories.Crisis : SafetyCategories.IntentionalOverdose, crisis + onPurpose);
+        if (prediction.Alarm >= thresholds.Alarm)
         {
             // The emergency kinds together outweigh "see a doctor today": send the stronger reply.
-            var emergencies = alarm - urgent;
-            return (bestAlarm >= 0 && emergencies >= urgent ? model.Labels[bestAlarm] : SafetyCategories.Urgent, alarm);
+            return (bestAlarm >= 0 && emergencies >= urgent ? model.Labels[bestAlarm] : SafetyCategories.Urgent, prediction.Alarm);
         }
-        return (alarm + symptom >= thresholds.SafetyNet ? SafetyCategories.Symptom : null, alarm);
+        return (prediction.Alarm + prediction.Symptom >= thresholds.SafetyNet ? SafetyCategories.Symptom : null, prediction.Alarm);
     }
 
     private static IEnumerable<string> Sentences(string? text)

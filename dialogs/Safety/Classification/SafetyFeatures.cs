@@ -44,7 +44,10 @@ public static class SafetyFeatures
 
     /// <summary>The distinct feature buckets of <paramref name="text"/>, each with the same weight, scaled so that a long
     /// message and a short one weigh the same in total.</summary>
-    public static (int[] Buckets, float Value) Extract(string? text)
+    public static (int[] Buckets, float Value) Extract(string? text) => Extract(text, characterGrams: true);
+
+    /// <summary>As <see cref="Extract(string?)"/>; without <paramref name="characterGrams"/>, words and word pairs only.</summary>
+    public static (int[] Buckets, float Value) Extract(string? text, bool characterGrams)
     {
         var words = Words(text);
         var set = new HashSet<int>();
@@ -62,7 +65,7 @@ public static class SafetyFeatures
                 negated = NegationScope;
                 continue;
             }
-            if (IsNumber(w) || kind == "n") continue;
+            if (IsNumber(w) || kind == "n" || !characterGrams) continue;
             var padded = $"<{w}>";
             for (var n = MinGram; n <= MaxGram; n++)
             {

@@ -1,12 +1,79 @@
 namespace MagBot.Dialogs.Safety.Classification;
 
 /// <summary>
-/// The safety screen's trained layer: multinomial logistic regression over <see cref="SafetyFeatures"/>, trained with
-/// AdaGrad from labelled lay phrasings (dialogs/Safety/Data). Deterministic: the same examples give the same model.
-/// It answers how likely a message is to be each category; <see cref="ClassifiedSafetyScreen"/> decides what to do
-/// with that, with thresholds set low for recall.
+/// The safety screen's trained layer: two multinomial logistic regressions over the same <see cref="SafetyFeatures"/>,
+/// trained with AdaGrad from labelled lay phrasings (dialogs/Safety/Data). Deterministic: the same examples give the same model.
+/// <list type="bullet">
+/// <item>The <b>kind</b> heads tell apart three kinds of message: an alarm (any emergency, crisis, poisoning or "see a
+/// doctor today"), a symptom that is not an emergency, and ordinary talk. They decide <i>whether</i> to alarm. There are two,
+/// one reading character n-grams as well as words and one reading words only, and their mean is the kind.</item>
+/// <item>The <b>category</b> head tells apart every category. It decides <i>which</i> reply an alarm gets.</item>
+/// </list>
+/// One head alone spreads an unclear message's alarm over thirteen categories, and summed they pass a low threshold
+/// ("sorry for all the questions today" alarmed); the kind head weighs alarm against ordinary directly. By
+/// cross-validation, deciding by the kind head raised alarm recall and quiet at once (docs/clinical-safety/results.md).
+/// <see cref="LayeredSafetyScreen"/> decides what to do with the probabilities, with thresholds set low for recall.
 /// </summary>
 public sealed class SafetyModel
+{
+    /// <summary>The kind head's label for every alarm category.</summary>
+    public const string AlarmKind = "alarm";
+
+    private readonly SoftmaxHead _categories;
+    private readonly SoftmaxHead _kinds;
+    private readonly SoftmaxHead _kindsByWords;
+
+    private SafetyModel(SoftmaxHead categories, SoftmaxHead kinds, SoftmaxHead kindsByWords)
+    {
+        _categories = categories;
+        _kinds = kinds;
+        _kindsByWords = kindsByWords;
+    }
+
+    /// <summary>The categories the model tells apart, in the order of <see cref="Predict"/>'s probabilities.</summary>
+    public IReadOnlyList<string> Labels => _categories.Labels;
+
+    public static SafetyModel Train(IReadOnlyList<(string Text, string Label)> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (examples.Count == 0) throw new ArgumentException("The safety model needs training examples.", nameof(examples));
+        var features = examples.Select(e => SafetyFeatures.Extract(e.Text)).ToArray();
+        var categories = SoftmaxHead.Train(features, [.. examples.Select(e => e.Label)]);
+        string[] kindOf = [.. examples.Select(e => KindOf(e.Label))];
+        var kinds = SoftmaxHead.Train(features, kindOf);
+        var kindsByWords = SoftmaxHead.Train([.. examples.Select(e => SafetyFeatures.Extract(e.Text, characterGrams: false))], kindOf);
+        return new SafetyModel(categories, kinds, kindsByWords);
+    }
+
+    /// <summary>The probability of each of <see cref="Labels"/> for <paramref name="text"/>.</summary>
+    public float[] Predict(string? text) => _categories.Predict(SafetyFeatures.Extract(text));
+
+    /// <summary>Both heads at once, from one reading of <paramref name="text"/>.</summary>
+    public SafetyPrediction PredictBoth(string? text)
+    {
+        var features = SafetyFeatures.Extract(text);
+        // The kind is the mean of two readings: with the character n-grams, which carry misspellings and word forms, and
+        // without them, where a word has to match to count ("sorry for all the questions" shares n-grams with crisis
+        // talk, not words). By cross-validation the mean beat either alone on recall and quiet together.
+        var kinds = _kinds.Predict(features);
+        var byWords = _kindsByWords.Predict(SafetyFeatures.Extract(text, characterGrams: false));
+        for (var i = 0; i < kinds.Length; i++) kinds[i] = (kinds[i] + byWords[i]) / 2;
+        return new SafetyPrediction(_categories.Predict(features), kinds[_kinds.IndexOf(AlarmKind)],
+            kinds[_kinds.IndexOf(SafetyCategories.Symptom)], kinds[_kinds.IndexOf(SafetyCategories.Ordinary)]);
+    }
+
+    /// <summary>Where <paramref name="label"/> stands in <see cref="Predict"/>'s probabilities.</summary>
+    public int IndexOf(string label) => _categories.IndexOf(label);
+
+    /// <summary>The kind of a category: <see cref="AlarmKind"/>, symptom or ordinary.</summary>
+    public static string KindOf(string label) => label is SafetyCategories.Ordinary or SafetyCategories.Symptom ? label : AlarmKind;
+}
+
+/// <summary>One message as the model read it: each category's probability, and how likely it is an alarm, a symptom or ordinary talk.</summary>
+public sealed record SafetyPrediction(float[] Categories, float Alarm, float Symptom, float Ordinary);
+
+/// <summary>A multinomial logistic regression over hashed features, trained with AdaGrad.</summary>
+internal sealed class SoftmaxHead
 {
     // Chosen by cross-validation (magbot safety-eval --cross-validate): 12 or 25 epochs, other rates and L2 changed
     // recall and quiet by less than half a point, and training time is start-up time.
@@ -15,26 +82,30 @@ public sealed class SafetyModel
     private const float L2 = 1e-6f;
     private const float NegligibleGradient = 1e-3f;
 
+    private readonly string[] _labels;
     private readonly int[] _rowOf; // a hash bucket's row of weights; -1 for a bucket no training example has
     private readonly float[] _weights; // row-major: row * classes + class
     private readonly float[] _bias;
 
-    private SafetyModel(string[] labels, int[] rowOf, float[] weights, float[] bias)
+    private SoftmaxHead(string[] labels, int[] rowOf, float[] weights, float[] bias)
     {
-        Labels = labels;
+        _labels = labels;
         _rowOf = rowOf;
         _weights = weights;
         _bias = bias;
     }
 
-    /// <summary>The categories the model tells apart, in the order of <see cref="Predict"/>'s probabilities.</summary>
-    public IReadOnlyList<string> Labels { get; }
+    public IReadOnlyList<string> Labels => _labels;
 
-    public static SafetyModel Train(IReadOnlyList<(string Text, string Label)> examples)
+    public int IndexOf(string label)
     {
-        ArgumentNullException.ThrowIfNull(examples);
-        if (examples.Count == 0) throw new ArgumentException("The safety model needs training examples.", nameof(examples));
-        var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var i = Array.IndexOf(_labels, label);
+        return i >= 0 ? i : throw new ArgumentException($"The safety model was not trained on '{label}'.", nameof(label));
+    }
+
+    public static SoftmaxHead Train(IReadOnlyList<(int[] Buckets, float Value)> features, IReadOnlyList<string> labelOf)
+    {
+        var labels = labelOf.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var k = labels.Length;
         // Weights only for the buckets the examples use: a bucket no example has is never updated,
         // so its weights would stay zero. The same model as over every bucket, in a fraction of the memory, and trained
@@ -42,18 +113,17 @@ public sealed class SafetyModel
         var rowOf = new int[SafetyFeatures.Buckets];
         Array.Fill(rowOf, -1);
         var used = 0;
-        var rows = examples.Select(e =>
+        var rows = features.Select((f, i) =>
         {
-            var (buckets, value) = SafetyFeatures.Extract(e.Text);
-            for (var i = 0; i < buckets.Length; i++)
+            var buckets = new int[f.Buckets.Length];
+            for (var j = 0; j < buckets.Length; j++)
             {
-                ref var row = ref rowOf[buckets[i]];
+                ref var row = ref rowOf[f.Buckets[j]];
                 if (row < 0) row = used++;
-                buckets[i] = row;
+                buckets[j] = row;
             }
-            return (Features: (Rows: buckets, Value: value), Y: Array.IndexOf(labels, e.Label));
+            return (Features: (Rows: buckets, f.Value), Y: Array.IndexOf(labels, labelOf[i]));
         }).ToArray();
-
         var weights = new float[used * k];
         var squares = new float[used * k];
         var bias = new float[k];
@@ -96,29 +166,21 @@ public sealed class SafetyModel
                 }
             }
         }
-        return new SafetyModel(labels, rowOf, weights, bias);
+        return new SoftmaxHead(labels, rowOf, weights, bias);
     }
 
-    /// <summary>The probability of each of <see cref="Labels"/> for <paramref name="text"/>.</summary>
-    public float[] Predict(string? text)
+    public float[] Predict((int[] Buckets, float Value) features)
     {
-        var (buckets, value) = SafetyFeatures.Extract(text);
         // A bucket no training example had adds nothing (its weights would be zero): left out.
-        var rows = 0;
-        foreach (var b in buckets)
+        var rows = new int[features.Buckets.Length];
+        var n = 0;
+        foreach (var b in features.Buckets)
         {
-            if (_rowOf[b] >= 0) buckets[rows++] = _rowOf[b];
+            if (_rowOf[b] >= 0) rows[n++] = _rowOf[b];
         }
-        var p = new float[Labels.Count];
-        Probabilities(buckets.AsSpan(0, rows), value, _weights, _bias, p);
+        var p = new float[_labels.Length];
+        Probabilities(rows.AsSpan(0, n), features.Value, _weights, _bias, p);
         return p;
-    }
-
-    /// <summary>Where <paramref name="label"/> stands in <see cref="Predict"/>'s probabilities.</summary>
-    public int IndexOf(string label)
-    {
-        var i = Array.IndexOf((string[])Labels, label);
-        return i >= 0 ? i : throw new ArgumentException($"The safety model was not trained on '{label}'.", nameof(label));
     }
 
     private static void Probabilities(ReadOnlySpan<int> rows, float value, float[] weights, float[] bias, float[] p)

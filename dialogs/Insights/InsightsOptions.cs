@@ -16,8 +16,8 @@ public sealed class InsightsOptions
     /// counted either way; without this, comments are dropped.</summary>
     public bool CollectFeedbackComments { get; set; }
 
-    /// <summary>How long a kept question or comment lives. The store's own expiry (<c>Storage:Retention</c>) also ends
-    /// the whole list when nothing is added for that long.</summary>
+    /// <summary>How long a kept question or comment lives. The service gives the stored list this period instead of
+    /// <c>Storage:Retention</c> (<c>StorageOptions.KeyRetention</c>), so a quiet night does not end it.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>The most items kept of each kind; the oldest go first (one stored item holds them all).</summary>

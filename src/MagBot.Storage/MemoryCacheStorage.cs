@@ -34,6 +34,7 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
     private readonly LinkedList<Entry> _recency = new();
     private readonly object _lock = new();
     private readonly TimeSpan _retention;
+    private readonly StorageOptions _options;
     private readonly long _maxItems;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -48,15 +49,17 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _retention = o.Retention;
+        _options = o;
         _maxItems = o.MaxItems;
         BudgetBytes = o.MaxMemoryBytes;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
-    private sealed class Entry(string key, string json, string etag, long size, DateTimeOffset lastUsed)
+    private sealed class Entry(string key, string json, string etag, long size, DateTimeOffset lastUsed, TimeSpan retention)
     {
         public string Key { get; } = key;
+        public TimeSpan Retention { get; } = retention;
         public string Json { get; } = json;
         public string ETag { get; } = etag;
         public long Size { get; } = size;
@@ -128,7 +131,7 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
             {
                 Remove(w.Key);
                 var etag = (++_etag).ToString(CultureInfo.InvariantCulture);
-                var entry = new Entry(w.Key, w.Json, etag, SizeOf(w.Key, w.Json), now);
+                var entry = new Entry(w.Key, w.Json, etag, SizeOf(w.Key, w.Json), now, _options.RetentionFor(w.Key));
                 _items[w.Key] = _recency.AddFirst(entry);
                 Interlocked.Add(ref _bytes, entry.Size);
             }
@@ -176,10 +179,17 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
         Interlocked.Add(ref _bytes, -node.Value.Size);
     }
 
-    /// <summary>Sliding expiry: the least recently used item is also the one untouched longest.</summary>
+    /// <summary>Sliding expiry: the least recently used item is also the one untouched longest. An item with a longer
+    /// period of its own (<see cref="StorageOptions.KeyRetention"/>: a handful) is stepped over until its own period ends.</summary>
     private void RemoveExpired(DateTimeOffset now)
     {
-        while (_recency.Last is { } last && now - last.Value.LastUsed >= _retention) Remove(last.Value.Key);
+        var node = _recency.Last;
+        while (node is not null && now - node.Value.LastUsed >= _retention)
+        {
+            var older = node.Previous;
+            if (now - node.Value.LastUsed >= node.Value.Retention) Remove(node.Value.Key);
+            node = older;
+        }
     }
 
     /// <summary>Evicts from the least recently used end until both bounds hold; the <paramref name="keep"/> items

@@ -14,39 +14,38 @@ namespace MagBot.Storage;
 /// </summary>
 public sealed class RedisStorage(RedisConnection redis, IOptions<StorageOptions> options) : IStorage, IStorageHealth
 {
-    // KEYS: the items. ARGV[1]: expiry in ms; then per item: expected ETag ('' or '*' = any), new ETag, JSON.
+    // KEYS: the items. ARGV per item: expected ETag ('' or '*' = any), new ETag, JSON, expiry in ms.
     // Returns 0, or the 1-based index of the first item whose ETag is stale (then nothing was written).
     private const string WriteScript = """
-        local ttl = tonumber(ARGV[1])
         for i = 1, #KEYS do
-          local expected = ARGV[2 + (i - 1) * 3]
+          local expected = ARGV[1 + (i - 1) * 4]
           if expected ~= '' and expected ~= '*' then
             local current = redis.call('HGET', KEYS[i], 'e')
             if current and current ~= expected then return i end
           end
         end
         for i = 1, #KEYS do
-          local base = 2 + (i - 1) * 3
+          local base = 1 + (i - 1) * 4
           redis.call('HSET', KEYS[i], 'e', ARGV[base + 1], 'j', ARGV[base + 2])
-          redis.call('PEXPIRE', KEYS[i], ttl)
+          redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[base + 3]))
         end
         return 0
         """;
 
-    // KEYS: the items. ARGV[1]: expiry in ms. Returns ETag and JSON per item (nil, nil when absent) and
+    // KEYS: the items. ARGV[i]: item i's expiry in ms. Returns ETag and JSON per item (nil, nil when absent) and
     // restarts the expiry of each item found: reading a conversation keeps it alive.
     private const string ReadScript = """
         local out = {}
         for i = 1, #KEYS do
           local v = redis.call('HMGET', KEYS[i], 'e', 'j')
-          if v[1] then redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+          if v[1] then redis.call('PEXPIRE', KEYS[i], ARGV[i]) end
           out[2 * i - 1] = v[1]
           out[2 * i] = v[2]
         end
         return out
         """;
 
-    private readonly long _ttlMs = (long)options.Value.Retention.TotalMilliseconds;
+    private long TtlMs(string key) => (long)options.Value.RetentionFor(key).TotalMilliseconds;
 
     public string Provider => StorageOptions.RedisProvider;
 
@@ -55,7 +54,7 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<StorageOptions>
         ArgumentNullException.ThrowIfNull(keys);
         var result = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0) return result;
-        var reply = await redis.RunAsync(db => db.ScriptEvaluateAsync(ReadScript, RedisKeys(keys), [_ttlMs])).ConfigureAwait(false);
+        var reply = await redis.RunAsync(db => db.ScriptEvaluateAsync(ReadScript, RedisKeys(keys), [.. keys.Select(k => (RedisValue)TtlMs(k))])).ConfigureAwait(false);
         var values = (RedisResult[])reply!;
         for (var i = 0; i < keys.Length; i++)
         {
@@ -72,14 +71,14 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<StorageOptions>
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0) return;
         var keys = changes.Keys.ToArray();
-        var args = new RedisValue[1 + keys.Length * 3];
-        args[0] = _ttlMs;
+        var args = new RedisValue[keys.Length * 4];
         for (var i = 0; i < keys.Length; i++)
         {
             var value = changes[keys[i]];
-            args[1 + i * 3] = StoreItemJson.ExpectedETag(value) ?? string.Empty;
-            args[2 + i * 3] = Guid.NewGuid().ToString("N");
-            args[3 + i * 3] = StoreItemJson.SerializeForStore(value);
+            args[i * 4] = StoreItemJson.ExpectedETag(value) ?? string.Empty;
+            args[1 + i * 4] = Guid.NewGuid().ToString("N");
+            args[2 + i * 4] = StoreItemJson.SerializeForStore(value);
+            args[3 + i * 4] = TtlMs(keys[i]);
         }
         var stale = (long)(await redis.RunAsync(db => db.ScriptEvaluateAsync(WriteScript, RedisKeys(keys), args)).ConfigureAwait(false))!;
         if (stale > 0) throw StoreItemJson.Conflict(keys[stale - 1]);

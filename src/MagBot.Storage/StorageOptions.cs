@@ -16,6 +16,14 @@ public sealed class StorageOptions
     /// Every read or write of an item starts the period again (sliding expiry).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>Items kept for a period of their own instead of <see cref="Retention"/>, by their exact (Bot Framework)
+    /// key: the clinic's kept questions and comments live for <c>Insights:Retention</c>, which the host sets here. Still
+    /// sliding, and the embedded store may still evict them when it is full.</summary>
+    public Dictionary<string, TimeSpan> KeyRetention { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long the item under <paramref name="key"/> lives untouched.</summary>
+    public TimeSpan RetentionFor(string key) => KeyRetention.TryGetValue(key, out var own) ? own : Retention;
+
     /// <summary>The most items the embedded store holds; beyond it the least recently used go first. A second
     /// bound beside <see cref="MaxMemoryMB"/>, which is the one that sizes memory.</summary>
     public long MaxItems { get; set; } = 200_000;

@@ -42,6 +42,9 @@ public static class HostExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .Configure(o => o.RedisConnectionString = configuration.GetConnectionString("Redis"))
+            // The clinic's kept questions and comments live for Insights:Retention, not for a conversation's period.
+            .PostConfigure<IOptions<MagBot.Dialogs.Insights.InsightsOptions>>((o, insights) =>
+                o.KeyRetention[MagBot.Dialogs.Insights.InsightStore.StorageKey] = insights.Value.Retention > o.Retention ? insights.Value.Retention : o.Retention)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

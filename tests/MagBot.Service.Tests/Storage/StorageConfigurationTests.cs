@@ -1,5 +1,6 @@
 using System.Net;
 using MagBot.Service.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
@@ -39,6 +40,17 @@ public sealed class StorageConfigurationTests
             ["ConnectionStrings:Redis"] = connectionString,
         }));
         Assert.Contains("ConnectionStrings:Redis", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("30.00:00:00", "04:00:00", 30 * 24)]
+    [InlineData("01:00:00", "04:00:00", 4)] // never shorter than a conversation's own period
+    public async Task The_clinics_kept_questions_live_for_Insights_Retention_not_the_conversation_period(string insights, string storage, int hours)
+    {
+        await using var server = await MagBotServer.StartAsync(new Dictionary<string, string?> { ["Insights:Retention"] = insights, ["Storage:Retention"] = storage });
+        var options = server.Services.GetRequiredService<IOptions<MagBot.Storage.StorageOptions>>().Value;
+        Assert.Equal(TimeSpan.FromHours(hours), options.RetentionFor(MagBot.Dialogs.Insights.InsightStore.StorageKey));
+        Assert.Equal(TimeSpan.Parse(storage, System.Globalization.CultureInfo.InvariantCulture), options.RetentionFor("emulator/conversations/abc"));
     }
 
     [Fact]

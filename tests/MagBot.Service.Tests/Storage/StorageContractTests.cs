@@ -152,6 +152,28 @@ public sealed class StorageContractTests(RedisServerFixture redis) : IClassFixtu
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task An_item_with_a_period_of_its_own_outlives_the_others_and_still_expires_on_the_memory_clock(string provider)
+    {
+        // The clinic's kept questions (Insights:Retention, 30 days) must not end after a quiet night (Storage:Retention, 4 hours).
+        var retention = provider == StorageOptions.RedisProvider ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(2);
+        await using var s = await StorageUnderTest.CreateAsync(provider, redis, retention, keyRetention: new Dictionary<string, TimeSpan> { ["kept-long"] = retention * 20 });
+        await s.Storage.WriteAsync(new Dictionary<string, object> { ["kept-long"] = Item(1) });
+        await s.Storage.WriteAsync(new Dictionary<string, object> { ["ordinary"] = Item(1) });
+
+        await s.AdvanceAsync(retention * 1.5);
+        Assert.Null(await ReadOneAsync(s, "ordinary"));
+        Assert.NotNull(await ReadOneAsync(s, "kept-long")); // the read restarts its own period
+        if (provider != StorageOptions.MemoryProvider) return; // Redis runs on real time: its own period is not waited out
+
+        // An ordinary item written after it and left idle still expires, although the long-lived one sits behind it.
+        await s.Storage.WriteAsync(new Dictionary<string, object> { ["ordinary-2"] = Item(2) });
+        await s.AdvanceAsync(retention * 1.5);
+        Assert.Null(await ReadOneAsync(s, "ordinary-2"));
+        await s.AdvanceAsync(retention * 21);
+        Assert.Null(await ReadOneAsync(s, "kept-long"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Concurrent_read_modify_write_with_etags_and_retry_loses_no_update(string provider)
     {
         const int writers = 20;

@@ -25,7 +25,8 @@ public sealed class StorageUnderTest : IAsyncDisposable
 
     public Task AdvanceAsync(TimeSpan by) => _advance(by);
 
-    public static async Task<StorageUnderTest> CreateAsync(string provider, RedisServerFixture redis, TimeSpan retention, long maxItems = 1000)
+    public static async Task<StorageUnderTest> CreateAsync(string provider, RedisServerFixture redis, TimeSpan retention, long maxItems = 1000,
+        IReadOnlyDictionary<string, TimeSpan>? keyRetention = null)
     {
         var options = new StorageOptions
         {
@@ -34,6 +35,7 @@ public sealed class StorageUnderTest : IAsyncDisposable
             MaxItems = maxItems,
             KeyPrefix = $"test-{Guid.NewGuid():N}:",
         };
+        foreach (var (key, period) in keyRetention ?? new Dictionary<string, TimeSpan>()) options.KeyRetention[key] = period;
         if (provider == StorageOptions.MemoryProvider)
         {
             var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

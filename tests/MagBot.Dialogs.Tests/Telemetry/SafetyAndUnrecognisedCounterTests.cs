@@ -49,12 +49,12 @@ public sealed class SafetyAndUnrecognisedCounterTests
         using var recorded = new RecordedMetrics(conv);
         await conv.JoinAsync();
         await conv.SendAsync("Magnesium and migraine");
-        await conv.SendAsync("feedback not helpful, Priya Okafor wanted dosing for seizures");
+        await conv.SendAsync("feedback not helpful, Priya Okafor wanted dosing for cramps");
         await conv.SendAsync("zzqx Whiskers florp");
 
         var values = recorded.Measurements.SelectMany(m => m.Tags.Values).ToList();
         Assert.Equal(1, recorded.Sum("magbot.feedback"));
-        foreach (var word in new[] { "Priya", "Okafor", "dosing", "seizures", "Whiskers", "florp" })
+        foreach (var word in new[] { "Priya", "Okafor", "dosing", "cramps", "Whiskers", "florp" })
             Assert.DoesNotContain(values, v => v.Contains(word, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -15,7 +15,7 @@ public sealed class MedicationCheckSafetyTests
     private const string Ask = "Which medicines and supplements do you take?";
 
     [Theory]
-    [InlineData("nitroglycerin spray when the chest pain comes, and metoprolol")] // a medicine with the condition it is for
+    [InlineData("my husband just collapsed and he isn't breathing")]           // someone else's emergency
     [InlineData("I'm having crushing chest pain right now")]                       // an emergency typed while the check waits
     [InlineData("I want to kill myself")]
     public async Task An_alarm_while_the_check_waits_gets_the_urgent_reply_first_and_alone(string text)
@@ -38,7 +38,7 @@ public sealed class MedicationCheckSafetyTests
     {
         using var conv = new BotConversation();
         await conv.SendAsync("Check my medications");
-        var alarm = await conv.SendAsync("nitroglycerin spray when the chest pain comes, and metoprolol");
+        var alarm = await conv.SendAsync("I'm having crushing chest pain right now");
         Assert.Contains("911", alarm[0].Text);
         Assert.True(InCheck(conv), "the check was thrown away by the alarm");
 

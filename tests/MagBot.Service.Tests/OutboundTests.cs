@@ -104,9 +104,11 @@ public sealed class OutboundTests
     {
         await using var connector = await ConnectorRecorder.StartAsync();
         var attempts = 0;
-        connector.Respond = (_, _) =>
+        connector.Respond = (call, _) =>
         {
-            Interlocked.Increment(ref attempts);
+            // Counted: the reply and the apology. A typing indicator, which a slow turn on a loaded machine also sends
+            // (and which fails the same way), is not what this test counts.
+            if ((string?)call.Activity["type"] != "typing") Interlocked.Increment(ref attempts);
             return new StatusResult(status);
         };
         var logs = new CapturedLogs();

@@ -1,7 +1,7 @@
 namespace MagBot.Dialogs.Safety.Classification;
 
 /// <summary>
-/// The safety screen's trained layer: two multinomial logistic regressions over the same <see cref="SafetyFeatures"/>,
+/// The safety screen's trained layer: three multinomial logistic regressions ("heads") over <see cref="SafetyFeatures"/>,
 /// trained with AdaGrad from labelled lay phrasings (dialogs/Safety/Data). Deterministic: the same examples give the same model.
 /// <list type="bullet">
 /// <item>The <b>kind</b> heads tell apart three kinds of message: an alarm (any emergency, crisis, poisoning or "see a

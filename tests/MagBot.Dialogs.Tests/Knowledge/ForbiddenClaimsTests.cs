@@ -1,4 +1,3 @@
-using MagBot.Cli;
 using MagBot.Dialogs.Knowledge;
 using Microsoft.Extensions.Configuration;
 

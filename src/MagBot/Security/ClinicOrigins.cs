@@ -1,12 +1,9 @@
-using MagBot.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace MagBot.Security;
 
 /// <summary>
 /// The one check of an origin setting (<c>MagBot:ClinicOrigins</c>, <c>MagBot:ConnectSources</c>): scheme://host[:port]
 /// and nothing else, so configuration cannot inject other directives into the Content-Security-Policy or widen CORS.
-/// <c>MagBot:ClinicOrigins</c> itself is bound once, to <see cref="MagBotHostOptions.ClinicOrigins"/>, and
+/// <c>MagBot:ClinicOrigins</c> itself is bound once, to <see cref="Extensions.MagBotHostOptions.ClinicOrigins"/>, and
 /// validated once, at start-up; the security headers, CORS and the Direct Line token's trusted origins all read it there.
 /// </summary>
 public static class ClinicOrigins
@@ -32,15 +29,4 @@ public static class ClinicOrigins
         && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo)
         && !value.Any(c => char.IsWhiteSpace(c) || c is ';' or ',' or '\'')
         && value.TrimEnd('/').Length == uri.GetLeftPart(UriPartial.Authority).Length;
-}
-
-/// <summary>Start-up validation of <c>MagBot:ClinicOrigins</c>, naming each bad entry; registered once, with the binding.</summary>
-public sealed class ClinicOriginsValidator : IValidateOptions<MagBotHostOptions>
-{
-    public ValidateOptionsResult Validate(string? name, MagBotHostOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = ClinicOrigins.Problems(options.ClinicOrigins).ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
 }

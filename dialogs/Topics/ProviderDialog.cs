@@ -16,7 +16,7 @@ public sealed class ProviderDialog(IOptions<ClinicOptions> clinic) : Dialog(Dial
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
     {
         var content = dc.Content;
-        var args = ProviderReferral.Args(clinic.Value);
+        var args = clinic.Value.Placeholders();
         await dc.SendTextAsync("provider.intro", cancellationToken: cancellationToken).ConfigureAwait(false);
         await dc.SendAsync(new Reply { Text = ProviderReferral.ContactText(content, clinic.Value) }, cancellationToken).ConfigureAwait(false);
         await dc.SendTextAsync("welcome.disclaimer", args, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ public static class ProviderReferral
     public static string ContactText(ContentCatalog content, ClinicOptions clinic)
     {
         if (!HasClinic(clinic)) return content.Text("provider.general");
-        var args = Args(clinic);
+        var args = clinic.Placeholders();
         var lines = new List<string>();
         if (!string.IsNullOrWhiteSpace(clinic.Name)) lines.Add(content.Text("provider.clinic", args));
         if (!string.IsNullOrWhiteSpace(clinic.Phone)) lines.Add(content.Text("provider.clinic.phone", args));
@@ -25,14 +25,11 @@ public static class ProviderReferral
         return string.Join("\n\n", lines);
     }
 
-
-    public static Dictionary<string, string?> Args(ClinicOptions clinic) => new()
+    /// <summary>The clinic's placeholders: the one set, <see cref="ClinicOptions.Placeholders"/>. Kept only for the medication
+    /// check's disclaimer, which still calls it; new code calls <c>Placeholders()</c> itself.</summary>
+    public static Dictionary<string, string?> Args(ClinicOptions clinic)
     {
-        ["clinicName"] = clinic.Name,
-        ["clinicPhone"] = clinic.Phone,
-        ["bookingUrl"] = clinic.BookingUrl,
-        ["emergencyNumber"] = clinic.EmergencyNumber,
-        ["crisisLine"] = clinic.CrisisLine,
-        ["poisonControl"] = clinic.PoisonControl,
-    };
+        ArgumentNullException.ThrowIfNull(clinic);
+        return clinic.Placeholders();
+    }
 }

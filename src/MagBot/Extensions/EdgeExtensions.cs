@@ -15,7 +15,7 @@ public static class EdgeExtensions
         services.AddOptions<EdgeLimitsOptions>().Bind(builder.Configuration.GetSection(EdgeLimitsOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityHeadersOptions>().Bind(builder.Configuration.GetSection(MagBotHostOptions.SectionName))
-            .Validate(o => !SecurityHeadersMiddleware.Validate(o).Any(), "MagBot:ClinicOrigins and MagBot:ConnectSources take origins such as https://clinic.example").ValidateOnStart();
+            .Validate(o => !SecurityHeadersMiddleware.Validate(o).Any(), "MagBot:ConnectSources takes origins such as https://directline.botframework.com or wss://directline.botframework.com").ValidateOnStart();
         services.AddOptions<MagBotHostOptions>()
             .Validate(o => o.AllowedServiceUrls.All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)),
                 "MagBot:AllowedServiceUrls takes absolute http(s) URLs, such as https://channel.example/bot/")

@@ -16,21 +16,15 @@ namespace MagBot.Extensions;
 /// <summary>The host's registrations, one method per concern, called from <see cref="MagBotApp"/>.</summary>
 public static class HostExtensions
 {
-    /// <summary>Binds and validates host options; refuses an anonymous start outside Development
-    /// unless <c>MagBot:AllowAnonymous</c> is true.</summary>
+    /// <summary>Binds host options (section <c>MagBot</c>: the only binding of <c>MagBot:ClinicOrigins</c>) and validates
+    /// the clinic origins at start-up; decides anonymous mode (<see cref="AnonymousMode"/>) and refuses an anonymous start
+    /// outside Development unless <c>MagBot:AllowAnonymous</c> is true.</summary>
     public static WebApplicationBuilder AddMagBotHostOptions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MagBotHostOptions>().Bind(builder.Configuration.GetSection(MagBotHostOptions.SectionName));
-        var appId = builder.Configuration["MicrosoftAppId"];
-        var allowAnonymous = builder.Configuration.GetValue<bool>($"{MagBotHostOptions.SectionName}:AllowAnonymous");
-        if (string.IsNullOrWhiteSpace(appId) && !builder.Environment.IsDevelopment() && !allowAnonymous)
-        {
-            throw new InvalidOperationException(
-                $"MagBot will not start without 'MicrosoftAppId' in the '{builder.Environment.EnvironmentName}' environment: " +
-                "anyone could then talk to it unauthenticated. Set MicrosoftAppId (with MicrosoftAppType, MicrosoftAppPassword " +
-                "and MicrosoftAppTenantId), or set 'MagBot:AllowAnonymous' to true (environment variable MagBot__AllowAnonymous=true) " +
-                "for a trusted network such as local testing.");
-        }
+        builder.Services.AddOptions<MagBotHostOptions>().Bind(builder.Configuration.GetSection(MagBotHostOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MagBotHostOptions>, ClinicOriginsValidator>();
+        AnonymousMode.EnsureAllowed(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton<AnonymousMode>();
         return builder;
     }
 
@@ -104,9 +98,6 @@ public static class HostExtensions
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MagBotHostOptions>()
-            .Validate(o => o.ClinicOrigins.All(IsOrigin), "MagBot:ClinicOrigins must list origins such as 'https://www.example-clinic.org' (scheme and host, no path).")
-            .ValidateOnStart();
         services.AddOptions<ClinicOptions>()
             .Validate(o => Regex.IsMatch(o.AccentColor, "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"), "Clinic:AccentColor must be a hex colour such as '#0b6e4f'.")
             .Validate(o => o.AvatarInitials.Length is >= 1 and <= 3, "Clinic:AvatarInitials must be 1 to 3 characters.")
@@ -114,11 +105,13 @@ public static class HostExtensions
             .Validate(o => IsHttpsOrEmpty(o.PrivacyUrl), "Clinic:PrivacyUrl must be an https address such as 'https://www.example-clinic.org/privacy'.")
             .Validate(o => !o.RequireConsent || !string.IsNullOrWhiteSpace(o.ConsentVersion), "Clinic:ConsentVersion must be set when Clinic:RequireConsent is true.")
             .ValidateOnStart();
-        var origins = configuration.GetSection($"{MagBotHostOptions.SectionName}:ClinicOrigins").Get<string[]>() ?? [];
-        services.AddCors(cors => cors.AddPolicy(WebChatEndpoints.ClinicCorsPolicy, policy =>
-            policy.WithOrigins([.. origins.Where(IsOrigin).Select(o => o.TrimEnd('/'))])
-                .WithMethods("GET", "POST")
-                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")));
+        // CORS reads the clinic origins from the bound, validated options: never from the configuration again.
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<MagBotHostOptions>>((cors, host) =>
+            cors.AddPolicy(WebChatEndpoints.ClinicCorsPolicy, policy =>
+                policy.WithOrigins([.. host.Value.ClinicOrigins.Select(o => o.TrimEnd('/'))])
+                    .WithMethods("GET", "POST")
+                    .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")));
         services.AddHttpClient<DirectLineTokenExchange>(DirectLineTokenExchange.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<EmbeddedDirectLineStore>();
         services.AddSingleton<EmbeddedDirectLineAdapter>();
@@ -129,9 +122,6 @@ public static class HostExtensions
     private static bool IsHttpsOrEmpty(string? value) =>
         string.IsNullOrWhiteSpace(value)
         || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == "https" && !value.Any(c => c is ' ' or '(' or ')' or '<' or '>' or '[' or ']'));
-
-    private static bool IsOrigin(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query);
 
     public static WebApplication MapMagBot(this WebApplication app)
     {

@@ -5,14 +5,12 @@ namespace MagBot.Security;
 /// refuses any address <see cref="ServiceUrlPolicy"/> does not allow, before a connection or DNS lookup. It
 /// covers code paths that do not start at /api/messages (proactive messages, a future endpoint).
 /// </summary>
-public sealed class AnonymousOutboundGuard(ServiceUrlPolicy policy, IConfiguration configuration) : DelegatingHandler
+public sealed class AnonymousOutboundGuard(ServiceUrlPolicy policy, AnonymousMode mode) : DelegatingHandler
 {
-    private readonly bool _anonymous = string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
-
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_anonymous && !policy.IsAllowed(request.RequestUri?.ToString()))
+        if (mode.IsAnonymous && !policy.IsAllowed(request.RequestUri?.ToString()))
             throw new HttpRequestException($"MagBot refused to send to {request.RequestUri?.Host}: without an app id only loopback and MagBot:AllowedServiceUrls are allowed.");
         return base.SendAsync(request, cancellationToken);
     }

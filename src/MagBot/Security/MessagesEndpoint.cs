@@ -19,11 +19,10 @@ public sealed class MessagesEndpoint(
     BotFrameworkAuthentication authentication,
     MagBotAdapter adapter,
     IBot bot,
-    IConfiguration configuration,
+    AnonymousMode mode,
     ILogger<MessagesEndpoint> logger)
 {
     private static readonly TimeSpan KeysRetryAfter = TimeSpan.FromSeconds(5);
-    private readonly bool _anonymous = string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
@@ -32,7 +31,7 @@ public sealed class MessagesEndpoint(
         var (activity, rejection) = await reader.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
         if (activity is null) return Reject(http, rejection!, null);
 
-        if (_anonymous && !serviceUrls.IsAllowed(activity.ServiceUrl))
+        if (mode.IsAnonymous && !serviceUrls.IsAllowed(activity.ServiceUrl))
         {
             return Reject(http, new EdgeRejection(StatusCodes.Status403Forbidden, "Reply address not allowed",
                 "Without an app id MagBot replies only to a loopback serviceUrl or one listed in MagBot:AllowedServiceUrls."), activity);

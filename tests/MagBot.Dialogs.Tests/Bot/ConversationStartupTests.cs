@@ -1,4 +1,3 @@
-using MagBot.Cli;
 using MagBot.Dialogs.Bot;
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Safety;

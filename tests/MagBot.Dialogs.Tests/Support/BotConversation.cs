@@ -1,4 +1,3 @@
-using MagBot.Cli;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;

@@ -1,5 +1,6 @@
 using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Safety;
+using MagBot.Dialogs.Tests.Bot;
 using MagBot.Dialogs.Tests.Safety;
 using MagBot.Dialogs.Tests.Transcripts;
 using MagBot.Dialogs.Tests.Understanding;

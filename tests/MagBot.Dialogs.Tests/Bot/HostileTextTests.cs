@@ -2,7 +2,7 @@ using MagBot.Dialogs.Tests.Support;
 using Microsoft.Bot.Schema;
 using static MagBot.Dialogs.Tests.Safety.SafetyAtEveryDepthTests;
 
-namespace MagBot.Dialogs.Tests.Safety;
+namespace MagBot.Dialogs.Tests.Bot;
 
 /// <summary>Conversation-level hostile and broken text: odd characters get help, long messages a polite note,
 /// and nothing a user types comes back as active markup.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Bot;
 
 /// <summary>The reply body MagBot writes is the same JSON the SDK's HttpHelper writes, only without indentation,
 /// and says its length.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>The per-conversation and per-user sliding windows, on a clock the test moves.</summary>
 public sealed class TurnRateLimiterTests

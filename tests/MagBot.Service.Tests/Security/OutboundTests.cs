@@ -4,7 +4,7 @@ using MagBot.Service.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>Where MagBot connects: in anonymous mode only to loopback or allow-listed reply addresses, decided
 /// before any connection or DNS lookup; and replies to the channel retried on its transient answers.</summary>

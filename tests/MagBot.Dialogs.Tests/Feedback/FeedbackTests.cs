@@ -7,7 +7,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace MagBot.Dialogs.Tests.Rights;
+namespace MagBot.Dialogs.Tests.Feedback;
 
 /// <summary>Feedback (issue 19, item 3): like/dislike on sourced answers in Web Chat and Teams, and the feedback command.</summary>
 public sealed class FeedbackTests

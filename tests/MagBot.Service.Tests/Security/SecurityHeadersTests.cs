@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>Security headers on every answer, framing only by the configured clinic origins, and the per-address
 /// "browser" rate limit policy that browser-facing endpoints attach.</summary>

@@ -4,7 +4,7 @@ using MagBot.Service.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>Broken and hostile requests to /api/messages get a 4xx (as ProblemDetails) or a quiet 200, never a
 /// 5xx, and the service keeps answering normal requests after each.</summary>

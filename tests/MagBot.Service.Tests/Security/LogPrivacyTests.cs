@@ -1,6 +1,6 @@
 using MagBot.Service.Tests.Support;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>What people tell MagBot is health data: at the default log level the logs hold no message text,
 /// medicine names, names, user ids or conversation ids.</summary>

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text;
 using MagBot.Service.Tests.Support;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>Thousands of mutated and hostile activities, from a fixed seed, against the running service on loopback.</summary>
 // Thousands of activities over real HTTP: tagged Slow so a local run can leave it out (--filter Category!=Slow); CI runs it.

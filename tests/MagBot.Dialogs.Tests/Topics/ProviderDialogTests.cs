@@ -1,9 +1,10 @@
 using MagBot.Dialogs.Knowledge;
+using MagBot.Dialogs.Tests.Screening;
 using MagBot.Dialogs.Tests.Support;
 using MagBot.Dialogs.Understanding;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MagBot.Dialogs.Tests.Screening;
+namespace MagBot.Dialogs.Tests.Topics;
 
 public sealed class ProviderDialogTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using MagBot.Service.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>The service over real HTTP on loopback, both ways replies travel.</summary>
 public sealed class MessagesEndpointTests

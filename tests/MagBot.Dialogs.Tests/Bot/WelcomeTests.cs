@@ -2,7 +2,7 @@ using MagBot.Dialogs.Tests.Support;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
-namespace MagBot.Dialogs.Tests;
+namespace MagBot.Dialogs.Tests.Bot;
 
 public sealed class WelcomeTests
 {

@@ -1,7 +1,7 @@
 using MagBot.Extensions;
 using Microsoft.Extensions.Configuration;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Extensions;
 
 /// <summary>The managed heap's hard limit is only what Storage:HeapLimitMB says.</summary>
 public sealed class GcHeapLimitTests

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Bot;
 
 /// <summary>
 /// Connector clients kept between turns (ConnectorClientPool) and the user-token client built only on use:

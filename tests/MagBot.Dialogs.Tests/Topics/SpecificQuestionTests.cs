@@ -4,7 +4,7 @@ using MagBot.Dialogs.Understanding;
 using MagBot.Dialogs.Understanding.Answers;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MagBot.Dialogs.Tests.Answers;
+namespace MagBot.Dialogs.Tests.Topics;
 
 /// <summary>Issue 21: a greeting that carries a question, a specific question answered by its fact with the source and
 /// the offer of the overview, a question no fact answers, and a clarifying question when understanding is unsure.</summary>

@@ -1,8 +1,7 @@
-using MagBot.Cli;
 using MagBot.Dialogs.Knowledge;
 using Microsoft.Extensions.Configuration;
 
-namespace MagBot.Dialogs.Tests.Safety;
+namespace MagBot.Dialogs.Tests.Knowledge;
 
 /// <summary>Medical guard rails: claims MagBot must never make are found in any content and stop start-up.</summary>
 public sealed class ForbiddenClaimsTests

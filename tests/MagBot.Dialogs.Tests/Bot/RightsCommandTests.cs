@@ -3,7 +3,7 @@ using MagBot.Dialogs.Knowledge;
 using MagBot.Dialogs.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MagBot.Dialogs.Tests.Rights;
+namespace MagBot.Dialogs.Tests.Bot;
 
 /// <summary>Terms and privacy, the consent gate, and "what do you know about me" (issue 19, items 1 and 2), turn by turn.</summary>
 public sealed class RightsCommandTests

@@ -1,7 +1,8 @@
 using System.Text;
+using MagBot.Dialogs.Tests.Safety;
 using MagBot.Dialogs.Tests.Support;
 
-namespace MagBot.Dialogs.Tests.Safety;
+namespace MagBot.Dialogs.Tests.Bot;
 
 /// <summary>
 /// A seeded property test: thousands of random and mutated messages through the real bot, in process.

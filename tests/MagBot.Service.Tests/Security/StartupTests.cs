@@ -1,6 +1,6 @@
 using MagBot.Service.Tests.Support;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>Anonymous mode is for development: outside Development the service refuses to start without an app id
 /// unless MagBot:AllowAnonymous says the network is trusted.</summary>

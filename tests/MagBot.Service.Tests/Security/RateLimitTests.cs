@@ -1,7 +1,7 @@
 using System.Net;
 using MagBot.Service.Tests.Support;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>Rate limits on /api/messages are per conversation and per user, never per source address: every test
 /// request here comes from the same loopback address, as every Teams request comes from the channel's.</summary>

@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MagBot.Cli;
+namespace MagBot.InProcess;
 
-/// <summary>The same bot the service runs, wired in-process with the embedded store and no network.</summary>
+/// <summary>The same bot the service runs, wired in-process with the embedded store and no network: the composition
+/// root of the terminal chat, the evaluation commands, the dialog tests and the benchmarks.</summary>
 public static class InProcessBot
 {
     public static ServiceProvider Create(IConfiguration? configuration = null, Action<IServiceCollection>? configure = null)

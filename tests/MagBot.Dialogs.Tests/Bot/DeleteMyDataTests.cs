@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using static MagBot.Dialogs.Tests.Safety.SafetyAtEveryDepthTests;
 
-namespace MagBot.Dialogs.Tests.Safety;
+namespace MagBot.Dialogs.Tests.Bot;
 
 /// <summary>"Delete my data" / "forget me" at any depth erases the conversation's and the user's stored state.</summary>
 public sealed class DeleteMyDataTests

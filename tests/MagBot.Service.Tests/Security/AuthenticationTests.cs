@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json.Linq;
 
-namespace MagBot.Service.Tests;
+namespace MagBot.Service.Tests.Security;
 
 /// <summary>
 /// With an app id, the SDK's own token validation (ConfigurationBotFrameworkAuthentication, JwtTokenExtractor)

@@ -16,7 +16,7 @@ namespace MagBot.Dialogs.Safety;
 /// <paramref name="Crisis"/>: a crisis or an overdose on purpose alarms when the category head finds the two together at
 /// least this likely, even when the kind heads do not: oblique crisis talk ("I'd rather not be here") reads much like
 /// ordinary talk, and a missed crisis is the costliest miss.</summary>
-public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto, float Crisis)
+public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto, float Crisis, float CrisisQuiet = 1f)
 {
     /// <summary>Set low for recall: a false alarm costs a reply the person can dismiss, a missed emergency can cost a life.
     /// The alarm threshold (0.4, on the kind heads' alarm probability) was chosen by cross-validation in session 4: against
@@ -161,7 +161,7 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         }
         var crisis = p[model.IndexOf(SafetyCategories.Crisis)];
         var onPurpose = p[model.IndexOf(SafetyCategories.IntentionalOverdose)];
-        if (prediction.Alarm < thresholds.Alarm && crisis + onPurpose >= thresholds.Crisis)
+        if (prediction.Alarm < thresholds.Alarm && crisis + onPurpose >= thresholds.Crisis && prediction.Ordinary < thresholds.CrisisQuiet)
             return (crisis >= onPurpose ? SafetyCategories.Crisis : SafetyCategories.IntentionalOverdose, crisis + onPurpose);
         if (prediction.Alarm >= thresholds.Alarm)
         {

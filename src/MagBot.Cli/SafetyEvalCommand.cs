@@ -17,7 +17,7 @@ public static class SafetyEvalCommand
 {
     public const string Usage = "Usage: magbot safety-eval [--mistakes] [--locale es-US] FILE [FILE...]\n" +
                                 "       magbot safety-eval --cross-validate [--folds 5] [--mistakes]\n" +
-                                "       (--alarm P, --net P, --crisis P, --veto P and --crisis-veto P try other thresholds of the trained layer)";
+                                "       (--alarm P, --net P, --crisis P, --crisis-quiet P, --veto P and --crisis-veto P try other thresholds of the trained layer)";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {

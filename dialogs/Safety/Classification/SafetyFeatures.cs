@@ -49,8 +49,19 @@ public static class SafetyFeatures
     /// <summary>As <see cref="Extract(string?)"/>; without <paramref name="characterGrams"/>, words and word pairs only.</summary>
     public static (int[] Buckets, float Value) Extract(string? text, bool characterGrams)
     {
+        var (all, wordsOnly) = ExtractBoth(text, characterGrams);
+        return characterGrams ? all : wordsOnly;
+    }
+
+    /// <summary>Both readings of <paramref name="text"/> from one pass: with the character n-grams, and words and word
+    /// pairs only (a subset of the first).</summary>
+    public static ((int[] Buckets, float Value) All, (int[] Buckets, float Value) WordsOnly) ExtractBoth(string? text) => ExtractBoth(text, characterGrams: true);
+
+    private static ((int[] Buckets, float Value) All, (int[] Buckets, float Value) WordsOnly) ExtractBoth(string? text, bool characterGrams)
+    {
         var words = Words(text);
         var set = new HashSet<int>();
+        var grams = new HashSet<int>();
         var negated = 0; // words left in the scope of a negation ("no fever", "didn't hit my head")
         for (var i = 0; i < words.Count; i++)
         {
@@ -70,12 +81,18 @@ public static class SafetyFeatures
             for (var n = MinGram; n <= MaxGram; n++)
             {
                 for (var start = 0; start + n <= padded.Length; start++)
-                    set.Add(Hash("c", padded.AsSpan(start, n), string.Empty));
+                    grams.Add(Hash("c", padded.AsSpan(start, n), string.Empty));
             }
         }
         if (words.Count == 0) set.Add(Hash("w", "<empty>", string.Empty));
-        var buckets = set.ToArray();
-        return (buckets, (float)(1 / Math.Sqrt(buckets.Length)));
+        var wordBuckets = set.ToArray();
+        // The same buckets as one set of words and n-grams together, words first: the order only renumbers the model's
+        // rows (cross-validation gave the same figures to the message as reading each message twice).
+        set.UnionWith(grams);
+        var allBuckets = grams.Count == 0 ? wordBuckets : set.ToArray();
+        return ((allBuckets, Scale(allBuckets)), (wordBuckets, Scale(wordBuckets)));
+
+        static float Scale(int[] buckets) => (float)(1 / Math.Sqrt(buckets.Length));
     }
 
     // A negated word is a feature of its own ("n|fever"), and lends no character n-grams to the word it negates, so

@@ -16,13 +16,15 @@ namespace MagBot.Dialogs.Safety;
 /// <paramref name="Crisis"/>: a crisis or an overdose on purpose alarms when the category head finds the two together at
 /// least this likely, even when the kind heads do not: oblique crisis talk ("I'd rather not be here") reads much like
 /// ordinary talk, and a missed crisis is the costliest miss.</summary>
-public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto, float Crisis)
+public sealed record SafetyThresholds(float Alarm, float SafetyNet, float RuleVeto, float CrisisVeto, float Crisis, float CrisisQuiet = 1f)
 {
     /// <summary>Set low for recall: a false alarm costs a reply the person can dismiss, a missed emergency can cost a life.
     /// The alarm threshold (0.4, on the kind heads' alarm probability) was chosen by cross-validation in session 4: against
     /// the single head's summed alarms at 0.35 it raised recall and quiet together. Without the crisis path (0.35) crisis
-    /// recall fell from 88.5% to 86.2%; with it, 90.4%, at the cost of 0.7 points of quiet. The crisis veto (0.97) was chosen by cross-validation: it cost no crisis recall there and removed 60 of 466 false alarms.</summary>
-    public static readonly SafetyThresholds Default = new(0.4f, 0.65f, 0.9f, 0.97f, 0.35f);
+    /// recall fell from 88.5% to 86.2%; with it, 90.4%, at the cost of 0.7 points of quiet. The crisis veto (0.97) was chosen by cross-validation: it cost no crisis recall there and removed 60 of 466 false alarms. The crisis path stays quiet when the kind heads are at
+    /// least 80% sure of ordinary talk (<see cref="CrisisQuiet"/>, session 5: by cross-validation 13 fewer false alarms, no crisis
+    /// recall lost; 70% began to cost crisis recall).</summary>
+    public static readonly SafetyThresholds Default = new(0.4f, 0.65f, 0.9f, 0.97f, 0.35f, 0.8f);
 }
 
 /// <summary>What each layer of the screen made of one message (for the evaluation command and tests; never logged).</summary>
@@ -161,7 +163,7 @@ public sealed class LayeredSafetyScreen : ISafetyScreen
         }
         var crisis = p[model.IndexOf(SafetyCategories.Crisis)];
         var onPurpose = p[model.IndexOf(SafetyCategories.IntentionalOverdose)];
-        if (prediction.Alarm < thresholds.Alarm && crisis + onPurpose >= thresholds.Crisis)
+        if (prediction.Alarm < thresholds.Alarm && crisis + onPurpose >= thresholds.Crisis && prediction.Ordinary < thresholds.CrisisQuiet)
             return (crisis >= onPurpose ? SafetyCategories.Crisis : SafetyCategories.IntentionalOverdose, crisis + onPurpose);
         if (prediction.Alarm >= thresholds.Alarm)
         {

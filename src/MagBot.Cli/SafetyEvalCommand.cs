@@ -17,7 +17,7 @@ public static class SafetyEvalCommand
 {
     public const string Usage = "Usage: magbot safety-eval [--mistakes] [--locale es-US] FILE [FILE...]\n" +
                                 "       magbot safety-eval --cross-validate [--folds 5] [--mistakes]\n" +
-                                "       (--alarm P, --net P, --crisis P, --veto P and --crisis-veto P try other thresholds of the trained layer)";
+                                "       (--alarm P, --net P, --crisis P, --crisis-quiet P, --veto P and --crisis-veto P try other thresholds of the trained layer)";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -38,6 +38,7 @@ public static class SafetyEvalCommand
                 case "--net" when i + 1 < args.Count: thresholds = thresholds with { SafetyNet = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--veto" when i + 1 < args.Count: thresholds = thresholds with { RuleVeto = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--crisis" when i + 1 < args.Count: thresholds = thresholds with { Crisis = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--crisis-quiet" when i + 1 < args.Count: thresholds = thresholds with { CrisisQuiet = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--crisis-veto" when i + 1 < args.Count: thresholds = thresholds with { CrisisVeto = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--folds" when i + 1 < args.Count && int.TryParse(args[i + 1], out folds) && folds >= 2: i++; break;
                 case var a when a.StartsWith('-'):

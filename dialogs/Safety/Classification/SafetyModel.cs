@@ -37,11 +37,12 @@ public sealed class SafetyModel
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("The safety model needs training examples.", nameof(examples));
-        var features = examples.Select(e => SafetyFeatures.Extract(e.Text)).ToArray();
+        var both = examples.Select(e => SafetyFeatures.ExtractBoth(e.Text)).ToArray();
+        var features = both.Select(b => b.All).ToArray();
         var categories = SoftmaxHead.Train(features, [.. examples.Select(e => e.Label)]);
         string[] kindOf = [.. examples.Select(e => KindOf(e.Label))];
         var kinds = SoftmaxHead.Train(features, kindOf);
-        var kindsByWords = SoftmaxHead.Train([.. examples.Select(e => SafetyFeatures.Extract(e.Text, characterGrams: false))], kindOf);
+        var kindsByWords = SoftmaxHead.Train([.. both.Select(b => b.WordsOnly)], kindOf);
         return new SafetyModel(categories, kinds, kindsByWords);
     }
 
@@ -51,12 +52,12 @@ public sealed class SafetyModel
     /// <summary>Both heads at once, from one reading of <paramref name="text"/>.</summary>
     public SafetyPrediction PredictBoth(string? text)
     {
-        var features = SafetyFeatures.Extract(text);
+        var (features, wordsOnly) = SafetyFeatures.ExtractBoth(text);
         // The kind is the mean of two readings: with the character n-grams, which carry misspellings and word forms, and
         // without them, where a word has to match to count ("sorry for all the questions" shares n-grams with crisis
         // talk, not words). By cross-validation the mean beat either alone on recall and quiet together.
         var kinds = _kinds.Predict(features);
-        var byWords = _kindsByWords.Predict(SafetyFeatures.Extract(text, characterGrams: false));
+        var byWords = _kindsByWords.Predict(wordsOnly);
         for (var i = 0; i < kinds.Length; i++) kinds[i] = (kinds[i] + byWords[i]) / 2;
         return new SafetyPrediction(_categories.Predict(features), kinds[_kinds.IndexOf(AlarmKind)],
             kinds[_kinds.IndexOf(SafetyCategories.Symptom)], kinds[_kinds.IndexOf(SafetyCategories.Ordinary)]);

@@ -169,6 +169,8 @@ public static class RedFlagPhrasings
         ("headache that's worse when I stand up and goes away when I lie flat", "urgent"),
         ("my headache is worse lying down", "urgent"),
         ("jaw hurts when I chew and I have headaches", "urgent"),
+        ("my jaw hurts when I chew, my scalp is tender, and since this morning I have double vision", "headache_emergency"),
+        ("I am 70 and my temples are sore to touch and my vision went dim in one eye today", "headache_emergency"),
         ("my scalp is tender when I brush my hair", "urgent"),
         ("painful red eye and a headache", "urgent"),
         ("saw halos around lights and my head hurts", "urgent"),

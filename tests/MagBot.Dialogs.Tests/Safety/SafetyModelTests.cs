@@ -57,6 +57,21 @@ public sealed class SafetyModelTests
         Assert.Throws<ArgumentException>(() => SafetyModel.Train([]));
     }
 
+    [Theory]
+    [InlineData("my dad can't feel his left arm and his face is drooping")]
+    [InlineData("no fever, no stiff neck, just a dull headache")]
+    [InlineData("tengo el peor dolor de cabeza de mi vida")]
+    [InlineData("")]
+    public void One_reading_gives_both_feature_sets_of_the_kind_heads(string text)
+    {
+        var (all, wordsOnly) = SafetyFeatures.ExtractBoth(text);
+        Assert.Equal(SafetyFeatures.Extract(text).Buckets.Order(), all.Buckets.Order());
+        Assert.Equal(SafetyFeatures.Extract(text, characterGrams: false).Buckets.Order(), wordsOnly.Buckets.Order());
+        Assert.Equal(1 / MathF.Sqrt(all.Buckets.Length), all.Value, 1e-6f);
+        Assert.Equal(1 / MathF.Sqrt(wordsOnly.Buckets.Length), wordsOnly.Value, 1e-6f);
+        Assert.Subset(all.Buckets.ToHashSet(), wordsOnly.Buckets.ToHashSet());
+    }
+
     [Fact]
     public void Misspelled_and_unaccented_words_read_like_their_right_spelling()
     {

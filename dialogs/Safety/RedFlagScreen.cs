@@ -28,7 +28,7 @@ public sealed class RedFlagScreen(RedFlagRuleSet rules, ContentCatalog content, 
     {
         var matched = Match(text);
         if (matched.Count == 0) return null;
-        var args = Args(clinic.Value);
+        var args = clinic.Value.Placeholders();
         var categories = matched.Select(r => r.Category).DistinctBy(c => c.Name).Take(MaxReplies).ToList();
         var replies = categories.Select(c => new Reply { Text = content.Text(c.ReplyKey, args) }).ToList();
         return new SafetyAlert(matched[0].Id, [.. categories.Select(c => c.Name)], replies);
@@ -47,13 +47,4 @@ public sealed class RedFlagScreen(RedFlagRuleSet rules, ContentCatalog content, 
             return longMessageRules.Value.Match(text); // too slow for the interpreter: never left unscreened
         }
     }
-
-    private static Dictionary<string, string?> Args(ClinicOptions clinic) => new()
-    {
-        ["emergencyNumber"] = clinic.EmergencyNumber,
-        ["crisisLine"] = clinic.CrisisLine,
-        ["poisonControl"] = clinic.PoisonControl,
-        ["clinicName"] = clinic.Name,
-        ["clinicPhone"] = clinic.Phone,
-    };
 }

@@ -37,12 +37,15 @@ public sealed class SafetyModel
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("The safety model needs training examples.", nameof(examples));
-        var features = examples.Select(e => SafetyFeatures.Extract(e.Text)).ToArray();
-        var categories = SoftmaxHead.Train(features, [.. examples.Select(e => e.Label)]);
         string[] kindOf = [.. examples.Select(e => KindOf(e.Label))];
-        var kinds = SoftmaxHead.Train(features, kindOf);
-        var kindsByWords = SoftmaxHead.Train([.. examples.Select(e => SafetyFeatures.Extract(e.Text, characterGrams: false))], kindOf);
-        return new SafetyModel(categories, kinds, kindsByWords);
+        // The three heads are independent (each reads the features and writes only its own weights), so they train on
+        // the thread pool side by side: on two cores the start-up waits for the longest head, not the sum. Each head's
+        // training is single-threaded and seeded, so the model is the same as trained one after another.
+        var byWords = Task.Run(() => SoftmaxHead.Train([.. examples.Select(e => SafetyFeatures.Extract(e.Text, characterGrams: false))], kindOf));
+        var features = examples.Select(e => SafetyFeatures.Extract(e.Text)).ToArray();
+        var kinds = Task.Run(() => SoftmaxHead.Train(features, kindOf));
+        var categories = SoftmaxHead.Train(features, [.. examples.Select(e => e.Label)]);
+        return new SafetyModel(categories, kinds.GetAwaiter().GetResult(), byWords.GetAwaiter().GetResult());
     }
 
     /// <summary>The probability of each of <see cref="Labels"/> for <paramref name="text"/>.</summary>

@@ -60,6 +60,7 @@ public static class ConversationServiceCollectionExtensions
         // The fact retriever trains on the questions attached to the facts (fact-questions.yaml), as a start-up build.
         services.AddSingleton(sp => FactQuestions.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<ConversationStartup>().Facts.GetAwaiter().GetResult());
+        services.AddSingleton(sp => new Lazy<FactRetriever>(sp.GetRequiredService<FactRetriever>));
         services.AddSingleton<SpecificQuestionAnswerer>();
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

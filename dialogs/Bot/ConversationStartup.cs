@@ -28,6 +28,7 @@ public sealed class ConversationStartup : IHostedService
     private readonly Lazy<Task<SafetyModel>> _safetyModel;
     private readonly Lazy<Task<IntentRecognizer>> _intents;
     private readonly Lazy<Task<FactRetriever>>? _facts;
+    private static int _compacted;
     private readonly ILogger _logger;
     private readonly IHostApplicationLifetime? _lifetime;
 
@@ -91,6 +92,9 @@ public sealed class ConversationStartup : IHostedService
         {
             return; // logged by the build that failed, which stops the host
         }
+        // The trainings run once per process (however many hosts it starts, as the service tests do), so their garbage is
+        // compacted once too.
+        if (Interlocked.Exchange(ref _compacted, 1) != 0) return;
         var watch = Stopwatch.StartNew();
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

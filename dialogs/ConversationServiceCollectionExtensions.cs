@@ -41,7 +41,10 @@ public static class ConversationServiceCollectionExtensions
 
         // The start-up builds (red-flag rules, safety classifier, intent recognizer): one owner, one task each, started
         // with the host; what the first message needs and is not ready yet, it waits for.
-        services.AddSingleton<ConversationStartup>();
+        services.AddSingleton(sp => new ConversationStartup(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<IMedicationFinder>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ConversationStartup>>(), sp.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
+            facts: () => new FactRetriever(sp.GetRequiredService<FactQuestions>(), sp.GetRequiredService<QuantityRecognizer>(),
+                NluDataFile.LoadTraining().Utterances.SelectMany(u => MessageWords.VocabularyOf(u.Text)), sp.GetRequiredService<RdaTable>().UpperLimitFor)));
         services.AddHostedService(sp => sp.GetRequiredService<ConversationStartup>());
         services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<ConversationStartup>().Intents.GetAwaiter().GetResult());
         // The safety screen: the red-flag rules, the trained classifier and the symptom safety net, in English and
@@ -54,10 +57,10 @@ public static class ConversationServiceCollectionExtensions
             return new LayeredSafetyScreen(new RedFlagScreen(redFlags, content, clinic, startup.LongMessageRedFlags), redFlags.Categories, startup.SafetyModel, content, clinic);
         });
 
-        // The fact retriever trains on the questions attached to the facts (fact-questions.yaml) when first resolved.
+        // The fact retriever trains on the questions attached to the facts (fact-questions.yaml), as a start-up build.
         services.AddSingleton(sp => FactQuestions.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
-        services.TryAddSingleton(sp => new FactRetriever(sp.GetRequiredService<FactQuestions>(), sp.GetRequiredService<QuantityRecognizer>(),
-            NluDataFile.LoadTraining().Utterances.SelectMany(u => MessageWords.VocabularyOf(u.Text)), sp.GetRequiredService<RdaTable>().UpperLimitFor));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ConversationStartup>().Facts.GetAwaiter().GetResult());
+        services.AddSingleton(sp => new Lazy<FactRetriever>(sp.GetRequiredService<FactRetriever>));
         services.AddSingleton<SpecificQuestionAnswerer>();
         services.AddSingleton(sp => FoodCatalog.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));
         services.AddSingleton(sp => RdaTable.LoadEmbedded(sp.GetRequiredService<ContentCatalog>()));

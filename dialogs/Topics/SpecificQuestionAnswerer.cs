@@ -13,7 +13,10 @@ namespace MagBot.Dialogs.Topics;
 /// their "Source:" line, and the offer of the topic's full overview. A question the facts do not answer is told so, with the
 /// topics offered. A general question, or one the retriever is unsure of, is left to the topic's dialog (the overview).
 /// </summary>
-public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<ClinicOptions> clinic, ILogger<SpecificQuestionAnswerer> logger, TopicCatalog topics, Insights.InsightRecorder insights)
+/// <remarks>The retriever is asked for only when a question comes: a first turn that is not one (a welcome, "help", a command) does not
+/// wait for its training.
+/// </remarks>
+public sealed class SpecificQuestionAnswerer(Lazy<FactRetriever> facts, IOptions<ClinicOptions> clinic, ILogger<SpecificQuestionAnswerer> logger, TopicCatalog topics, Insights.InsightRecorder insights)
 {
     /// <summary>Facts that open a flow of their own (the food list, the table of daily amounts, a stated dose compared with
     /// the limit for the person's age): their topic's dialog is the answer.</summary>
@@ -27,6 +30,8 @@ public sealed class SpecificQuestionAnswerer(FactRetriever retriever, IOptions<C
     public async Task<bool> TryAnswerAsync(DialogContext dc, IntentResult intent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
+        if (!FactRetriever.MayAnswer(intent)) return false; // nothing the facts could answer: no need to wait for their training
+        var retriever = facts.Value;
         if (retriever.Answer(dc.Text, intent) is not { } answer) return false;
         // The overview offered is that of the fact's topic: a question that was close between two topics is answered in one.
         var topic = answer.Kind == AnswerKind.Fact ? retriever.TopicOf(answer.Ranked[0].Class) ?? intent.Intent : intent.Intent;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace MagBot.Storage;
 
 /// <summary>
-/// The embedded Bot Framework store: one process, no set-up. Items are kept as JSON text (never shared object
-/// references) and bounded three ways:
+/// The embedded Bot Framework store: one process, no set-up. Each item is kept as <b>one UTF-8 byte array</b> of its
+/// JSON (never an object graph, never shared references), so what the store counts is what it holds, and replacing
+/// an item frees exactly one array. Items are bounded three ways:
 /// <list type="bullet">
-/// <item>by bytes: at most <see cref="StorageOptions.MaxMemoryMB"/>, each item counted by <see cref="SizeOf"/>;</item>
+/// <item>by bytes: at most <see cref="StorageOptions.MaxMemoryMB"/>, each item counted by <see cref="SizeOf"/>: the
+/// objects it keeps on the heap, byte for byte (its key string, its array, its entry and its dictionary slot);</item>
 /// <item>by number: at most <see cref="StorageOptions.MaxItems"/>;</item>
 /// <item>by time: an item untouched for <see cref="StorageOptions.Retention"/> is gone (sliding expiry).</item>
 /// </list>
@@ -23,15 +26,25 @@ namespace MagBot.Storage;
 /// </summary>
 public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStoreUsage, IDisposable
 {
-    /// <summary>What an item costs besides its key and JSON text: the ETag string, the entry, its list node and
-    /// its dictionary slot on 64-bit .NET (about 200 bytes; rounded up).</summary>
-    public const int EntryOverheadBytes = 256;
+    // Sizes of what an item keeps on the heap, on 64-bit .NET (an object header and method table pointer are 16 bytes,
+    // every object is a multiple of 8 bytes).
+    private const int ObjectHeaderBytes = 16;
+    private const int ArrayHeaderBytes = ObjectHeaderBytes + 8; // + the length (4 bytes, padded to 8)
+    private const int StringHeaderBytes = ObjectHeaderBytes + 4 + 2; // + the length and the terminating '\0'
+
+    /// <summary>What an item costs besides its key string and its array: its <see cref="Entry"/> object (header, four
+    /// references, three 64-bit numbers: 72 bytes) and its slot in the key dictionary (hash, next index, key and value
+    /// references: 24 bytes, and its bucket: 4).</summary>
+    public const int EntryOverheadBytes = ObjectHeaderBytes + 4 * 8 + 3 * 8 + 24 + 4;
 
     private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly Dictionary<string, LinkedListNode<Entry>> _items = new(StringComparer.Ordinal);
-    // Most recently used first: the items to evict, and the expired ones, are always at the end.
-    private readonly LinkedList<Entry> _recency = new();
+    private readonly Dictionary<string, Entry> _items = new(StringComparer.Ordinal);
+    // A list through the entries themselves, most recently used first: the items to evict, and the expired ones, are
+    // always at the end. No node object per item, and an item rewritten in place keeps its entry.
+    private Entry? _newest;
+    private Entry? _oldest;
     private readonly object _lock = new();
     private readonly TimeSpan _retention;
     private readonly StorageOptions _options;
@@ -56,14 +69,16 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
-    private sealed class Entry(string key, string json, string etag, long size, DateTimeOffset lastUsed, TimeSpan retention)
+    // Exactly the fields EntryOverheadBytes counts: four references and three longs.
+    private sealed class Entry(string key, byte[] json, long etag, long lastUsedTicks, long retentionTicks)
     {
-        public string Key { get; } = key;
-        public TimeSpan Retention { get; } = retention;
-        public string Json { get; } = json;
-        public string ETag { get; } = etag;
-        public long Size { get; } = size;
-        public DateTimeOffset LastUsed { get; set; } = lastUsed;
+        public readonly string Key = key;
+        public byte[] Json = json;
+        public Entry? Newer;
+        public Entry? Older;
+        public long ETag = etag;
+        public long LastUsedTicks = lastUsedTicks;
+        public long RetentionTicks = retentionTicks;
     }
 
     public string Provider => StorageOptions.MemoryProvider;
@@ -79,28 +94,37 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
 
     public long Evictions => Interlocked.Read(ref _evictions);
 
-    /// <summary>The bytes an item is counted as: its key and JSON text as .NET strings (two bytes a character)
-    /// plus <see cref="EntryOverheadBytes"/>, so the budget tracks the memory the store really holds.</summary>
-    public static long SizeOf(string key, string json) => 2L * (key.Length + json.Length) + EntryOverheadBytes;
+    /// <summary>The bytes an item is counted as, which are the bytes it keeps on the heap: its key string, the array of
+    /// its <paramref name="jsonBytes"/> UTF-8 bytes (each object rounded up to 8 bytes, as .NET lays them out) and
+    /// <see cref="EntryOverheadBytes"/>.</summary>
+    public static long SizeOf(string key, int jsonBytes) =>
+        RoundUp(StringHeaderBytes + 2L * key.Length) + RoundUp(ArrayHeaderBytes + (long)jsonBytes) + EntryOverheadBytes;
+
+    /// <summary>The UTF-8 JSON the store keeps for <paramref name="value"/> (without its ETag).</summary>
+    public static byte[] Encode(object value) => Utf8.GetBytes(StoreItemJson.SerializeForStore(value));
+
+    private static long RoundUp(long bytes) => (bytes + 7) & ~7L;
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var found = new List<(string Key, string Json, string ETag)>(keys.Length);
+        var found = new List<(string Key, byte[] Json, long ETag)>(keys.Length);
         lock (_lock)
         {
-            var now = _time.GetUtcNow();
+            var now = _time.GetUtcNow().UtcTicks;
             RemoveExpired(now);
             foreach (var key in keys)
             {
-                if (!_items.TryGetValue(key, out var node)) continue;
-                Touch(node, now); // reading a conversation keeps it alive and makes it the last to be evicted
-                found.Add((key, node.Value.Json, node.Value.ETag));
+                if (!_items.TryGetValue(key, out var entry)) continue;
+                Touch(entry, now); // reading a conversation keeps it alive and makes it the last to be evicted
+                // The array is never changed once stored (a write replaces it), so it can be read outside the lock.
+                found.Add((key, entry.Json, entry.ETag));
             }
         }
         // Parsed outside the lock: every turn of every conversation reads through it.
         var result = new Dictionary<string, object>(found.Count);
-        foreach (var (key, json, etag) in found) result[key] = StoreItemJson.DeserializeProperties(json, etag);
+        foreach (var (key, json, etag) in found)
+            result[key] = StoreItemJson.DeserializeProperties(Utf8.GetString(json), etag.ToString(CultureInfo.InvariantCulture));
         return Task.FromResult<IDictionary<string, object>>(result);
     }
 
@@ -108,8 +132,8 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
     {
         ArgumentNullException.ThrowIfNull(changes);
         // Serialized before taking the lock: every conversation's save goes through it.
-        var writes = changes.Select(c => new Write(c.Key, StoreItemJson.ExpectedETag(c.Value), StoreItemJson.SerializeForStore(c.Value))).ToList();
-        var size = writes.Sum(w => SizeOf(w.Key, w.Json));
+        var writes = changes.Select(c => new Write(c.Key, StoreItemJson.ExpectedETag(c.Value), Encode(c.Value))).ToList();
+        var size = writes.Sum(w => SizeOf(w.Key, w.Json.Length));
         if (size > BudgetBytes)
         {
             throw new StorageItemTooLargeException(string.Create(CultureInfo.InvariantCulture,
@@ -119,21 +143,32 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
         long evicted;
         lock (_lock)
         {
-            var now = _time.GetUtcNow();
+            var now = _time.GetUtcNow().UtcTicks;
             RemoveExpired(now);
             // Check every ETag before writing any, so a failed batch changes nothing.
             foreach (var w in writes)
             {
-                var current = _items.TryGetValue(w.Key, out var node) ? node.Value.ETag : null;
+                var current = _items.TryGetValue(w.Key, out var entry) ? entry.ETag.ToString(CultureInfo.InvariantCulture) : null;
                 if (!StoreItemJson.ETagAllows(w.Expected, current)) throw StoreItemJson.Conflict(w.Key);
             }
             foreach (var w in writes)
             {
-                Remove(w.Key);
-                var etag = (++_etag).ToString(CultureInfo.InvariantCulture);
-                var entry = new Entry(w.Key, w.Json, etag, SizeOf(w.Key, w.Json), now, _options.RetentionFor(w.Key));
-                _items[w.Key] = _recency.AddFirst(entry);
-                Interlocked.Add(ref _bytes, entry.Size);
+                var etag = ++_etag;
+                if (_items.TryGetValue(w.Key, out var entry))
+                {
+                    // Rewritten in place: the old array is the only thing let go.
+                    Interlocked.Add(ref _bytes, (long)SizeOf(entry.Key, w.Json.Length) - SizeOf(entry.Key, entry.Json.Length));
+                    entry.Json = w.Json;
+                    entry.ETag = etag;
+                    Touch(entry, now);
+                }
+                else
+                {
+                    entry = new Entry(w.Key, w.Json, etag, now, _options.RetentionFor(w.Key).Ticks);
+                    _items.Add(w.Key, entry);
+                    AddNewest(entry);
+                    Interlocked.Add(ref _bytes, SizeOf(entry.Key, entry.Json.Length));
+                }
             }
             evicted = EvictBeyondBounds(keep: writes.Count);
         }
@@ -158,37 +193,56 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
         lock (_lock)
         {
             _items.Clear();
-            _recency.Clear();
+            _newest = _oldest = null;
             Interlocked.Exchange(ref _bytes, 0);
         }
     }
 
-    private readonly record struct Write(string Key, string? Expected, string Json);
+    private readonly record struct Write(string Key, string? Expected, byte[] Json);
 
-    private void Touch(LinkedListNode<Entry> node, DateTimeOffset now)
+    private void Touch(Entry entry, long now)
     {
-        node.Value.LastUsed = now;
-        _recency.Remove(node);
-        _recency.AddFirst(node);
+        entry.LastUsedTicks = now;
+        if (ReferenceEquals(entry, _newest)) return;
+        Unlink(entry);
+        AddNewest(entry);
+    }
+
+    private void AddNewest(Entry entry)
+    {
+        entry.Older = _newest;
+        entry.Newer = null;
+        if (_newest is not null) _newest.Newer = entry;
+        _newest = entry;
+        _oldest ??= entry;
+    }
+
+    private void Unlink(Entry entry)
+    {
+        if (entry.Newer is not null) entry.Newer.Older = entry.Older;
+        else _newest = entry.Older;
+        if (entry.Older is not null) entry.Older.Newer = entry.Newer;
+        else _oldest = entry.Newer;
+        entry.Newer = entry.Older = null;
     }
 
     private void Remove(string key)
     {
-        if (!_items.Remove(key, out var node)) return;
-        _recency.Remove(node);
-        Interlocked.Add(ref _bytes, -node.Value.Size);
+        if (!_items.Remove(key, out var entry)) return;
+        Unlink(entry);
+        Interlocked.Add(ref _bytes, -SizeOf(entry.Key, entry.Json.Length));
     }
 
     /// <summary>Sliding expiry: the least recently used item is also the one untouched longest. An item with a longer
     /// period of its own (<see cref="StorageOptions.KeyRetention"/>: a handful) is stepped over until its own period ends.</summary>
-    private void RemoveExpired(DateTimeOffset now)
+    private void RemoveExpired(long now)
     {
-        var node = _recency.Last;
-        while (node is not null && now - node.Value.LastUsed >= _retention)
+        var entry = _oldest;
+        while (entry is not null && now - entry.LastUsedTicks >= _retention.Ticks)
         {
-            var older = node.Previous;
-            if (now - node.Value.LastUsed >= node.Value.Retention) Remove(node.Value.Key);
-            node = older;
+            var newer = entry.Newer;
+            if (now - entry.LastUsedTicks >= entry.RetentionTicks) Remove(entry.Key);
+            entry = newer;
         }
     }
 
@@ -199,7 +253,7 @@ public sealed partial class MemoryCacheStorage : IStorage, IStorageHealth, IStor
         long evicted = 0;
         while (_items.Count > keep && (Interlocked.Read(ref _bytes) > BudgetBytes || _items.Count > _maxItems))
         {
-            Remove(_recency.Last!.Value.Key);
+            Remove(_oldest!.Key);
             evicted++;
         }
         if (evicted > 0) Interlocked.Add(ref _evictions, evicted);

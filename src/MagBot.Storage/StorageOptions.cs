@@ -29,7 +29,7 @@ public sealed class StorageOptions
     public long MaxItems { get; set; } = 200_000;
 
     /// <summary>The most memory the embedded store's items may take, in megabytes (MiB; fractions allowed), each
-    /// item counted by its key and JSON text (<see cref="MemoryCacheStorage.SizeOf"/>). Beyond it the least
+    /// item counted by what it keeps on the heap: its key, its JSON as UTF-8 and its entry (<see cref="MemoryCacheStorage.SizeOf"/>). Beyond it the least
     /// recently used conversations go first. At least 1. The default suits a small instance (App Service B1: 1.75 GB).</summary>
     public double MaxMemoryMB { get; set; } = 256;
 

@@ -83,11 +83,19 @@ public sealed partial class FactRetriever
     {
         ArgumentNullException.ThrowIfNull(intent);
         if (AnswersFor(intent)) return Find(text, intent);
-        if (!ClarifyPolicy.ShouldClarify(intent) || !IntentRecognizer.IsTopic(intent.Intent)) return null;
+        if (!MayAnswer(intent)) return null;
         var answer = Find(text, intent);
         if (answer.Kind != AnswerKind.Fact || answer.Score < ClarifiedAnswerThreshold) return null;
         var offered = intent.Alternatives.Select(a => a.Intent).Prepend(intent.Intent).Where(IntentRecognizer.IsTopic);
         return _topicOf.TryGetValue(answer.Ranked[0].Class, out var topic) && offered.Contains(topic) ? answer : null;
+    }
+
+    /// <summary>False when <see cref="Answer"/> returns null for <paramref name="intent"/> whatever the text: no topic was
+    /// recognised, so the facts are not asked (a command, small talk, the medication check).</summary>
+    public static bool MayAnswer(IntentResult intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return AnswersFor(intent) || (ClarifyPolicy.ShouldClarify(intent) && IntentRecognizer.IsTopic(intent.Intent));
     }
 
     /// <summary>The topic a fact class belongs to (null for the overview and "unanswered" classes).</summary>

@@ -184,7 +184,7 @@ public sealed partial class MedicationRecognizer
                 continue;
             }
             if (IsPlainMagnesium(word)) plainMagnesiumSeen = true;
-            else if (IsMedicineLike(word) && !IsNamedReason(words, i) && !unknown.Contains(word)) unknown.Add(word);
+            else if (IsMedicineLike(word) && !IsNamedReason(words, i) && !IsConditionAdjective(words, i) && !unknown.Contains(word)) unknown.Add(word);
             // "400 mg of magnesium citrate": a dose carries over "of".
             if (word != "of") pendingDose = null;
             i++;
@@ -280,6 +280,25 @@ public sealed partial class MedicationRecognizer
             if (!(w.Length == 1 || w is "my" or "the" or "his" or "her" or "a" or "their" or "our" || _lexicon.English.IsProperNoun(w) || IsOrdinary(w) && k == i - 1)) return false;
         }
         return false;
+    }
+
+    /// <summary>Nouns that end the name of a condition: "macular degeneration", "ankylosing spondylitis", "restless legs".</summary>
+    private static readonly HashSet<string> ConditionHeads =
+    [
+        "disease", "diseases", "syndrome", "disorder", "degeneration", "deficiency", "dystrophy", "neuropathy", "neuralgia",
+        "arthritis", "spondylitis", "fasciitis", "cystitis", "dermatitis", "colitis", "gastritis", "sclerosis", "palsy",
+        "hypersomnia", "insomnia", "anemia", "anaemia", "fibrillation", "hypertension", "edema", "pain", "legs", "bladder",
+        "bowel", "reflux", "migraine", "migraines", "headache", "headaches", "cancer", "infection", "infections", "fever",
+    ];
+
+    /// <summary>"for macular degeneration", "for my ankylosing spondylitis": a word the lists do not know, given as part of
+    /// the reason for a medicine (after "for", before the noun that ends a condition's name), is that condition's word; so is
+    /// that noun itself.</summary>
+    private static bool IsConditionAdjective(string[] words, int i)
+    {
+        if (ConditionHeads.Contains(words[i])) return true;
+        if (i + 1 >= words.Length || !ConditionHeads.Contains(words[i + 1])) return false;
+        return i > 0 && words[i - 1] == "for" || i > 1 && words[i - 2] == "for" && words[i - 1] is "my" or "the" or "his" or "her" or "a" or "their";
     }
 
     /// <summary>"joes" for "Joe's": the possessive of a proper noun, with the apostrophe dropped by the normalizer.</summary>

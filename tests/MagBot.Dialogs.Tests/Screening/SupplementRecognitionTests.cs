@@ -67,6 +67,9 @@ public sealed class SupplementRecognitionTests
         { "LOSARTAN POTASSIUM 50 MG TABLET - NDC 68180-0517-09", ["losartan"] },
         { "ATORVASTATIN CALCIUM 20 MG TAB", ["atorvastatin"] },
         { "ESOMEPRAZOLE MAGNESIUM 40 MG CAP DR", ["esomeprazole"] },
+        // A condition's own word in the reason ("for macular degeneration") is not a medicine.
+        { "PreserVision for macular degeneration", ["lutein"] },
+        { "humira for my ankylosing spondylitis", ["adalimumab"] },
         // ... but a mineral listed on its own still is.
         { "losartan 50, potassium 20 meq daily", ["losartan", "potassium chloride"] },
     };

@@ -163,7 +163,8 @@ public sealed class ConversationRunner(
     /// after it. The symptom safety net stops it too, then offers the menu: a symptom never starts a topic. A language
     /// MagBot cannot answer in gets its reply with the emergency number, and the flow waits as it was.
     /// The medication check is the exception to stopping: its question stays waiting behind the reply (see
-    /// <see cref="KeepsTheCheckWaiting"/>), so the urgent guidance is the same and still the only reply.
+    /// <see cref="KeepsTheCheckWaiting"/>), so the urgent guidance is the same and still the only reply; only its closing
+    /// clause says that the check is on hold instead of that the chat stopped (<see cref="UrgentReplyWording"/>).
     /// </summary>
     private async Task AnswerSafetyAlertAsync(DialogContext dc, ConversationData data, SafetyAlert alert, CancellationToken cancellationToken)
     {
@@ -181,7 +182,12 @@ public sealed class ConversationRunner(
             dc.CancelAll();
             data.Suspended = null;
         }
-        foreach (var reply in alert.Replies) await dc.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        foreach (var reply in alert.Replies)
+        {
+            // The check's question waits behind an alarm: the reply says the check is on hold, not that the chat stopped.
+            var said = keepCheck && SafetyCategories.IsAlarm(alert.Category) ? UrgentReplyWording.WithCheckOnHold(reply, content) : reply;
+            await dc.SendAsync(said, cancellationToken).ConfigureAwait(false);
+        }
         if (keepCheck)
         {
             // Not an alarm: the check's question again, as after a side reply. After an alarm nothing follows the guidance.

@@ -40,6 +40,10 @@ public sealed record DrugName(string Canonical, string Spelling, string ClassId,
     /// <summary>Elemental magnesium in one tablet or capsule of this product, from its label (Slow-Mag: 71.5 mg), so an
     /// answer that gives only a count ("Slow-Mag 2 tabs") still adds up; null when the name says nothing about strength.</summary>
     public double? LabelMgPerUnit { get; init; }
+
+    /// <summary>A supplement named by an everyday word (garlic, cinnamon, copper): it counts as taken in an answer to the
+    /// check's question, or with a product word ("garlic pills"), not in other talk ("foods like garlic").</summary>
+    public bool IsEverydayWord { get; init; }
 }
 
 /// <summary>A health condition that calls for a provider before any magnesium supplement.</summary>

@@ -13,6 +13,7 @@ public sealed class MedicationLexicon
 {
     public const string MedicationsFile = "medications.yaml";
     public const string NoInteractionFile = "medicines-no-interaction.yaml";
+    public const string SupplementsFile = "supplements.yaml";
     public const string ConditionsFile = "conditions.yaml";
     public const string WordsFile = "medication-words.yaml";
     public const string CombinationsFile = "medicine-combinations.yaml";
@@ -78,7 +79,8 @@ public sealed class MedicationLexicon
     {
         ArgumentNullException.ThrowIfNull(content);
         return Load(
-            [(MedicationsFile, ContentCatalog.ReadResource(MedicationsFile)), (NoInteractionFile, ContentCatalog.ReadResource(NoInteractionFile))],
+            [(MedicationsFile, ContentCatalog.ReadResource(MedicationsFile)), (NoInteractionFile, ContentCatalog.ReadResource(NoInteractionFile)),
+                (SupplementsFile, ContentCatalog.ReadResource(SupplementsFile))],
             ContentCatalog.ReadResource(ConditionsFile),
             ContentCatalog.ReadResource(WordsFile),
             content.HasSource,
@@ -136,8 +138,9 @@ public sealed class MedicationLexicon
                 var canonical = ContentCatalog.Req(member, "name", file, $"a member of {entry}");
                 var form = ContentCatalog.Opt(member, "magnesiumForm");
                 var saltLabel = ContentCatalog.Opt(member, "saltLabel") == "true";
+                var everyday = ContentCatalog.Opt(member, "everydayWord") == "true";
                 foreach (var spelling in new[] { canonical }.Concat(Strings(member, "brands")).Concat(Strings(member, "aliases")))
-                    names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false, form, saltLabel));
+                    names.Add(new DrugName(canonical, spelling, id, IsLayTerm: false, form, saltLabel) { IsEverydayWord = everyday });
                 foreach (var product in OptionalSeq(member, "labelProducts", file))
                     names.Add(LabelProduct(product, canonical, id, form, file, sourceExists));
             }

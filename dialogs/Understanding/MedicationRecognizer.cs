@@ -97,12 +97,27 @@ public sealed partial class MedicationRecognizer
                 continue;
             }
             var hit = _names.MatchAt(words, i) ?? SpelledLettersAt(words, i) ?? PluralAt(words, i) ?? ClippedAt(words, i);
+            if (hit is { } everyday && !asAnswer && IsEverydaySupplementWord(words, i, everyday.Length, everyday.Payload))
+            {
+                // "foods like garlic and cinnamon": outside an answer to the check, a supplement named by an everyday word
+                // is that word, unless a product word says it is taken as a supplement ("garlic pills").
+                pendingDose = null;
+                i += everyday.Length;
+                continue;
+            }
             var plain = _ordinaryPhrases.MatchAt(words, i, fuzzy: false) ?? ConditionAt(words, i);
             if (plain is { } p && (hit is null || p.Length >= hit.Value.Length))
             {
                 // "calcium channels in nerves" is physiology, not the calcium supplement.
                 pendingDose = null;
                 i += p.Length;
+                continue;
+            }
+            if (hit is { Length: 1 } salt && IsSaltOfNameBefore(text, words, i, found, lastMentionEnd))
+            {
+                // "ATORVASTATIN CALCIUM 40 MG", "losartan potassium": the salt of the medicine just named, as labels write it.
+                i += salt.Length;
+                lastMentionEnd = i;
                 continue;
             }
             if (hit is { } h)
@@ -141,6 +156,13 @@ public sealed partial class MedicationRecognizer
                 continue;
             }
             var word = words[i];
+            if (IsPlainMagnesium(word) && IsSaltOfNameBefore(text, words, i, found, lastMentionEnd))
+            {
+                // "ESOMEPRAZOLE MAGNESIUM 40 MG": the medicine's salt, not magnesium taken on its own.
+                i++;
+                lastMentionEnd = i;
+                continue;
+            }
             if (IsOwnPlainMagnesium(words, i, pendingDose, asAnswer) && _plainMagnesium is { } plainMg)
             {
                 // "magnesium 400 mg", "250mg magnesium", "magnesium every night": the person's own magnesium, form not named.
@@ -162,7 +184,7 @@ public sealed partial class MedicationRecognizer
                 continue;
             }
             if (IsPlainMagnesium(word)) plainMagnesiumSeen = true;
-            else if (IsMedicineLike(word) && !IsNamedReason(words, i) && !unknown.Contains(word)) unknown.Add(word);
+            else if (IsMedicineLike(word) && !IsNamedReason(words, i) && !IsConditionAdjective(words, i) && !unknown.Contains(word)) unknown.Add(word);
             // "400 mg of magnesium citrate": a dose carries over "of".
             if (word != "of") pendingDose = null;
             i++;
@@ -173,6 +195,24 @@ public sealed partial class MedicationRecognizer
         found = WithoutClassWordsOfNamedMedicines(Deduplicate(found));
         var saidNone = found.Count == 0 && unknown.Count == 0 && SaysNone(words);
         return new MedicationRecognition(found, unknown, saidNone);
+    }
+
+    /// <summary>Words that say a thing is taken as a product: "garlic pills", "cinnamon capsules", "lavender oil".</summary>
+    private static readonly HashSet<string> ProductWords =
+    [
+        "pill", "pills", "capsule", "capsules", "cap", "caps", "tablet", "tablets", "tab", "tabs", "softgel", "softgels", "gummy", "gummies",
+        "supplement", "supplements", "supp", "supps", "extract", "extracts", "oil", "tincture", "drops", "powder", "chews", "mg", "mcg",
+    ];
+
+    /// <summary>Is the supplement matched at <paramref name="i"/> one named by an everyday word (supplements.yaml marks them),
+    /// with no product word or dose in or right after it? Such a name is a supplement in an answer to the check's
+    /// question, not in other talk.</summary>
+    private static bool IsEverydaySupplementWord(string[] words, int i, int length, DrugName name)
+    {
+        if (!name.IsEverydayWord) return false;
+        if (words.Skip(i).Take(length).Any(ProductWords.Contains)) return false;
+        var next = i + length;
+        return next >= words.Length || !ProductWords.Contains(words[next]) && !TryDose(words, next, out _, out _);
     }
 
     /// <summary>"D.H.E.", "H.C.T.Z.": a name spelled letter by letter with full stops (read as single letters) that is a
@@ -225,11 +265,69 @@ public sealed partial class MedicationRecognizer
         public int Compare((string Spelling, DrugName Name) x, (string Spelling, DrugName Name) y) => string.CompareOrdinal(x.Spelling, y.Spelling);
     }
 
-    /// <summary>A proper noun given as the reason for a medicine ("doxy for lyme", "for my parkinson's") names a condition,
-    /// not a medicine. Elsewhere proper nouns may be brand names, so they are asked about.</summary>
-    private bool IsNamedReason(string[] words, int i) =>
-        _lexicon.English.IsProperNoun(words[i])
-        && (i > 0 && words[i - 1] == "for" || i > 1 && words[i - 2] == "for" && words[i - 1] is "my" or "the" or "his" or "her" or "a" or "their");
+    /// <summary>A proper noun given as the reason for a medicine ("doxy for lyme", "for my parkinson's") names a condition;
+    /// one after a place or source word ("at Kaiser", "in Denver", "from Trader Joe's") a place or a shop; one after a
+    /// person's title ("Dr. Patel", "Pharmacist: J. Rivera") a person. None of them is a medicine. Elsewhere proper nouns
+    /// may be brand names, so they are asked about.</summary>
+    private bool IsNamedReason(string[] words, int i)
+    {
+        if (!_lexicon.English.IsProperNoun(words[i]) && !IsProperPossessive(words[i])) return false;
+        // Up to two words between: an article or possessive, an initial, or another part of the name ("trader joes").
+        for (var k = i - 1; k >= 0 && k >= i - 3; k--)
+        {
+            var w = words[k];
+            if (w == "for" || PlaceWords.Contains(w) || PersonTitles.Contains(w)) return true;
+            if (!(w.Length == 1 || w is "my" or "the" or "his" or "her" or "a" or "their" or "our" || _lexicon.English.IsProperNoun(w) || IsOrdinary(w) && k == i - 1)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Nouns that end the name of a condition: "macular degeneration", "ankylosing spondylitis", "restless legs".</summary>
+    private static readonly HashSet<string> ConditionHeads =
+    [
+        "disease", "diseases", "syndrome", "disorder", "degeneration", "deficiency", "dystrophy", "neuropathy", "neuralgia",
+        "arthritis", "spondylitis", "fasciitis", "cystitis", "dermatitis", "colitis", "gastritis", "sclerosis", "palsy",
+        "hypersomnia", "insomnia", "anemia", "anaemia", "fibrillation", "hypertension", "edema", "pain", "legs", "bladder",
+        "bowel", "reflux", "migraine", "migraines", "headache", "headaches", "cancer", "infection", "infections", "fever",
+    ];
+
+    /// <summary>"for macular degeneration", "for my ankylosing spondylitis": a word the lists do not know, given as part of
+    /// the reason for a medicine (after "for", before the noun that ends a condition's name), is that condition's word; so is
+    /// that noun itself.</summary>
+    private static bool IsConditionAdjective(string[] words, int i)
+    {
+        if (ConditionHeads.Contains(words[i])) return true;
+        if (i + 1 >= words.Length || !ConditionHeads.Contains(words[i + 1])) return false;
+        return i > 0 && words[i - 1] == "for" || i > 1 && words[i - 2] == "for" && words[i - 1] is "my" or "the" or "his" or "her" or "a" or "their";
+    }
+
+    /// <summary>"joes" for "Joe's": the possessive of a proper noun, with the apostrophe dropped by the normalizer.</summary>
+    private bool IsProperPossessive(string word) => word.Length > 3 && word[^1] == 's' && _lexicon.English.IsProperNoun(word[..^1]);
+
+    /// <summary>Words before a place, shop or clinic: "at Kaiser", "in Austin", "from Costco", "near Denver".</summary>
+    private static readonly HashSet<string> PlaceWords = ["at", "in", "from", "near", "by", "per", "via", "to"];
+
+    /// <summary>Titles and roles before a person's name on a printout or in a note: "Dr. Nguyen", "Prescriber: Smith".</summary>
+    private static readonly HashSet<string> PersonTitles =
+        ["dr", "doctor", "pharmacist", "prescriber", "nurse", "np", "pa", "md", "rn", "rph", "mr", "mrs", "ms", "miss", "prof", "provider", "physician", "attending"];
+
+    /// <summary>Minerals that are also the salt of a medicine on its label ("atorvastatin calcium", "losartan potassium").</summary>
+    private static readonly HashSet<string> SaltMinerals = ["potassium", "calcium"];
+
+    /// <summary>Is the word at <paramref name="i"/> the salt written right after the medicine just named, with nothing
+    /// between in the message ("LOSARTAN POTASSIUM 50 MG", not "losartan, potassium 20 meq")? Magnesium counts as a salt
+    /// only after a proton pump inhibitor (esomeprazole magnesium), since elsewhere it is most likely taken itself.</summary>
+    private bool IsSaltOfNameBefore(string? text, string[] words, int i, List<MedicationMention> found, int lastMentionEnd)
+    {
+        if (found.Count == 0 || lastMentionEnd != i || text is null) return false;
+        var word = words[i];
+        var before = found[^1];
+        if (before.DoseMg is not null || before.OwnMagnesiumForm is not null || _lexicon.IsLayTerm(before.ClassId, before.Canonical)) return false;
+        var isSalt = SaltMinerals.Contains(word) || IsPlainMagnesium(word) && before.ClassId == ProtonPumpInhibitorClassId;
+        return isSalt && text.Contains(before.Matched + " " + word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private const string ProtonPumpInhibitorClassId = "proton-pump-inhibitor";
 
     /// <summary>"omeprazole ... my doctor said PPIs lower magnesium": a class word beside a medicine of that class names the
     /// same thing, so only the medicine is kept.</summary>

@@ -29,8 +29,38 @@ public sealed class MedicationCheckSafetyTests
         var replies = await conv.SendAsync(text);
 
         Assert.Equal(expected.Replies.Count, replies.Count); // nothing after the urgent guidance
-        Assert.Equal(expected.Replies[0].Text, replies[0].Text);
+        // The same guidance word for word; only the closing clause says the check is on hold, since its question waits.
+        Assert.Equal(expected.Replies[0].Text!.Replace("I've stopped our chat here", "I've put your medicine check on hold here", StringComparison.Ordinal), replies[0].Text);
+        Assert.DoesNotContain("stopped our chat", replies.AllText(), StringComparison.Ordinal);
         Assert.DoesNotContain(Ask, replies.AllText());
+    }
+
+    [Fact]
+    public async Task An_alarm_outside_the_check_still_says_the_chat_stopped()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("How does magnesium help migraine?");
+
+        var text = (await conv.SendAsync("I'm having crushing chest pain right now")).AllText();
+
+        Assert.Contains("911", text);
+        Assert.Contains("I've stopped our chat here", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("on hold", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_spanish_alarm_while_the_check_waits_says_in_spanish_that_the_check_is_paused()
+    {
+        using var conv = new BotConversation();
+        await conv.SendAsync("Check my medications");
+
+        var replies = await conv.SendAsync("tengo un dolor de pecho muy fuerte ahora mismo y no puedo respirar");
+
+        var text = replies.AllText();
+        Assert.StartsWith("**Llame al 911", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("dejé en pausa aquí la revisión de sus medicamentos", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("detuve nuestra conversación", text, StringComparison.Ordinal);
+        Assert.True(InCheck(conv));
     }
 
     [Fact]

@@ -67,6 +67,6 @@ public static class ScreeningFixtures
         "vitamin-d", "bisphosphonate", "tetracycline", "fluoroquinolone", "ciprofloxacin", "moxifloxacin", "levofloxacin",
         "muscle-relaxant", "zinc-high-dose", "calcineurin-inhibitor", "magnesium-wasting", "long-acting-injection", "calcitriol",
         "gabapentin-enacarbil", "magnesium-supplement", "no-known-interaction", "proton-pump-inhibitor", "levothyroxine", "gabapentin",
-        "digoxin", "integrase-inhibitor", "aminoglycoside", "magnesium-antacid-laxative", "blood-pressure-medicine",
+        "digoxin", "integrase-inhibitor", "aminoglycoside", "magnesium-antacid-laxative", "blood-pressure-medicine", "supplement-no-known-interaction",
     ];
 }

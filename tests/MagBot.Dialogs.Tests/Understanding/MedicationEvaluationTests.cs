@@ -27,7 +27,9 @@ public sealed class MedicationEvaluationTests : IDisposable
     [Fact]
     public void Every_name_in_the_lexicon_is_found_as_its_canonical_name()
     {
+        // Supplements named by an everyday word ("garlic") are found by understanding only with a product word ("garlic pills").
         var missed = Lexicon.Names
+            .Where(n => !n.IsEverydayWord)
             .Where(n => !Finder.FindCanonicalNames(n.Spelling).Contains(n.Canonical, StringComparer.OrdinalIgnoreCase))
             .Select(n => $"{n.Spelling} -> {n.Canonical}")
             .ToList();
@@ -40,7 +42,7 @@ public sealed class MedicationEvaluationTests : IDisposable
     {
         // One letter dropped or two neighbours swapped inside a name of eight letters or more: the slips people make.
         var missed = new List<string>();
-        foreach (var name in Lexicon.Names.Where(n => n.Spelling.Length >= 8 && n.Spelling.All(char.IsLetter)))
+        foreach (var name in Lexicon.Names.Where(n => !n.IsEverydayWord && n.Spelling.Length >= 8 && n.Spelling.All(char.IsLetter)))
         {
             var s = name.Spelling.ToLowerInvariant();
             foreach (var typo in new[] { s.Remove(s.Length / 2, 1), Swap(s, s.Length / 2) }.Distinct())

@@ -38,7 +38,7 @@ public sealed class WordSenses
 
     /// <summary>The sense numbers of <paramref name="word"/> (lower case, as <see cref="TextNormalizer"/> leaves it), its own
     /// senses first, then the synsets above them; WordNet's regular endings are tried when the word itself is not listed
-    /// ("squeezing" → "squeeze", "cramps" → "cramp"). Empty for a word WordNet does not know.</summary>
+    /// ("tablets" → "tablet", "headaches" → "headache"). Empty for a word WordNet does not know.</summary>
     public ReadOnlySpan<ushort> Of(string word)
     {
         var at = Lookup(word);

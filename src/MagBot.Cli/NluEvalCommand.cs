@@ -124,6 +124,7 @@ public static class NluEvalCommand
         {
             var evaluation = NluEvaluator.EvaluateIntents(recognizer, data.Utterances, ConversationRunner.ClarifyThreshold);
             writer.WriteIntents(evaluation, $"{model} on {data.Name}");
+            writer.WriteClarifySweep(evaluation);
             // Short messages ("help", "thank you") are naturally written the same in both splits; say how much that counts.
             var trained = training.Select(t => TextNormalizer.Normalize(t.Text)).ToHashSet(StringComparer.Ordinal);
             var unseen = evaluation.Predictions.Where(p => !trained.Contains(TextNormalizer.Normalize(p.Example.Text))).ToList();

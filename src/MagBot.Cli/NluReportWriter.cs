@@ -43,9 +43,9 @@ public sealed class NluReportWriter(TextWriter output)
     public void WriteClarifySweep(IntentEvaluation e)
     {
         output.WriteLine("== Clarifying rule: threshold and topic margin (acted right / acted wrong / of which a wrong topic / clarified)");
-        foreach (var t in new[] { 0.4, 0.5, 0.6 })
+        foreach (var t in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
-            foreach (var m in new[] { 0.0, 0.15, 0.25, 0.35, 0.5 })
+            foreach (var m in new[] { 0.0, 0.25, 0.5, 0.6, 0.7 })
             {
                 bool Clarifies(IntentResult r) => r.Score < t || (IntentRecognizer.IsTopic(r.Intent) && r.Alternatives.Count > 0
                     && IntentRecognizer.IsTopic(r.Alternatives[0].Intent) && r.Score - r.Alternatives[0].Score < m);

@@ -97,9 +97,25 @@ internal sealed class IntentScorer
         }
         var gramsEnd = tally.Count;
 
+        // Word senses (WordNet synsets).
+        const double senseWeight = IntentFeatureExtractor.SenseWeight;
+        {
+            Span<char> digits = stackalloc char[5];
+            foreach (var sense in words.Senses)
+            {
+                tally.BeginName();
+                tally.Append("s:");
+                sense.TryFormat(digits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+                tally.Append(digits[..written]);
+                tally.EndName(index);
+            }
+        }
+        var sensesEnd = tally.Count;
+
         AddGroup(tally, 0, wordsEnd, 1.0, logits);
         AddGroup(tally, wordsEnd, pairsEnd, 0.7, logits);
         var (allGrams, knownGrams) = AddGroup(tally, pairsEnd, gramsEnd, 0.8, logits);
+        AddGroup(tally, gramsEnd, sensesEnd, senseWeight, logits);
         if (namesMedicine) AddFeature(_medicineColumn, 1.0, logits);
         var cueFound = AddCues(canonical, logits);
         AddFeature(_lengthColumns[Math.Min(words.Written.Count, MaxLengthBucket)], 0.5, logits);

@@ -9,7 +9,8 @@ namespace MagBot.Dialogs.Tests.Insights;
 /// <summary>Unanswered questions (issue 19, item 5): off by default; when on, kept redacted, expiring, erased by forget me.</summary>
 public sealed class UnansweredQuestionTests
 {
-    private const string Unplaceable = "can my cat Whiskers eat zzqx florp, ask Priya on 555 123 4567";
+    // No word of it may reach a topic: with WordNet synonyms "cat ... eat" read as a food question (clarified).
+    private const string Unplaceable = "can my parrot Whiskers juggle zzqx florp, ask Priya on 555 123 4567";
 
     private static Dictionary<string, string?> Keep(string retention = "30.00:00:00") => new()
     {
@@ -37,7 +38,7 @@ public sealed class UnansweredQuestionTests
         await conv.SendAsync("Magnesium and migraine");
 
         var kept = Assert.Single((await Store(conv).ReadAllAsync()).Unanswered);
-        Assert.Equal("can my cat [name] eat zzqx florp, ask [name] on [phone]", kept.Text);
+        Assert.Equal("can my parrot [name] juggle zzqx florp, ask [name] on [phone]", kept.Text);
         Assert.Equal("none", kept.Kind);
     }
 

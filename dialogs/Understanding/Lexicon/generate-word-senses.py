@@ -11,8 +11,10 @@ would fire is dropped: a feature no two words share carries nothing the word doe
 """
 import collections, os, subprocess, sys
 
+import wordnet  # the one WordNet reader, beside this file
+
 SENSES = 3
-WORDNET = "/usr/share/wordnet"
+WORDNET = wordnet.WORDNET
 COPYRIGHT = "/usr/share/doc/wordnet-base/copyright"
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "word-senses.txt")
@@ -23,7 +25,7 @@ who did yes she too use that with have this will your from they been were what w
 them there these those very just also into only over well here does doing done each make made get got let like want
 would could should shall might must about after again because before being both down during few further other same
 under until while where which why whom again ever even still yet okay hello thanks thank please""".split())
-POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+POS_FILES = wordnet.POS_FILES
 
 
 def read_english():
@@ -31,38 +33,13 @@ def read_english():
         return {line.strip() for line in f if line.strip() and not line.startswith("#")}
 
 
-def read_index(pos):
-    """lemma -> synset offsets in sense order (most frequent sense first)."""
-    senses = {}
-    with open(os.path.join(WORDNET, "index." + POS_FILES[pos]), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            lemma, synset_cnt, p_cnt = parts[0], int(parts[2]), int(parts[3])
-            offsets = parts[6 + p_cnt:6 + p_cnt + synset_cnt]
-            senses[lemma] = offsets
-    return senses
-
-
 def read_parents(pos):
     """offset -> the synset above it: hypernym (@, @i) for nouns and verbs, the head (&) of an adjective satellite."""
     parents = {}
-    with open(os.path.join(WORDNET, "data." + POS_FILES[pos]), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            offset, ss_type = parts[0], parts[2]
-            w_cnt = int(parts[3], 16)
-            at = 4 + 2 * w_cnt
-            p_cnt = int(parts[at])
-            at += 1
-            for _ in range(p_cnt):
-                symbol, target, target_pos = parts[at], parts[at + 1], parts[at + 2]
-                at += 4
-                if (symbol in ("@", "@i") or (ss_type == "s" and symbol == "&")) and offset not in parents:
-                    parents[offset] = target_pos.replace("s", "a") + target
+    for offset, (ss_type, pointers) in wordnet.read_pointers(pos).items():
+        for symbol, target, target_pos in pointers:
+            if (symbol in ("@", "@i") or (ss_type == "s" and symbol == "&")) and offset not in parents:
+                parents[offset] = target_pos.replace("s", "a") + target
     return parents
 
 
@@ -74,7 +51,7 @@ def main():
     words = collections.defaultdict(list)  # lemma -> its own senses, in WordNet's order (nouns, verbs, adjectives, adverbs)
     above = collections.defaultdict(list)  # lemma -> the synsets above its first sense in each part of speech
     for pos in POS_FILES:
-        index, parents = read_index(pos), read_parents(pos)
+        index, parents = wordnet.read_index(pos), read_parents(pos)
         for lemma, offsets in index.items():
             if not lemma.isalpha() or not lemma.isascii() or len(lemma) < 3 or lemma in STOP or lemma not in english:
                 continue

@@ -8,9 +8,12 @@ was never shown ("queasy", "sprain", "heartburn") then shares a feature with the
 A noun is kept when one of its two most common senses lies under a root below (by hyponymy); a verb or adjective when one
 of its two most common senses is derivationally related to such a noun ("nauseous" -> nausea, "cough" -> cough).
 """
-import subprocess, sys
+import os, subprocess, sys
 
-W = '/usr/share/wordnet/'
+# The one WordNet reader, shared with the understanding's generator.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'Understanding', 'Lexicon'))
+import wordnet  # noqa: E402
+
 # Roots by synset offset (WordNet 3.0), each with the category its hyponyms get.
 ROOTS = {
     '14299637': 'symptom',   # symptom: any sensation or change in bodily function experienced by a patient
@@ -29,36 +32,8 @@ ROOTS = {
 }
 
 
-def load(pos):
-    synsets = {}
-    with open(W + 'data.' + pos, encoding='latin-1') as f:
-        for line in f:
-            if line.startswith('  '):
-                continue  # the licence at the top of the file
-            parts = line.split(' | ')[0].split()
-            words = int(parts[3], 16)
-            i = 4 + 2 * words
-            pointers = []
-            for _ in range(int(parts[i])):
-                pointers.append((parts[i + 1], parts[i + 2], parts[i + 3]))
-                i += 4
-            synsets[parts[0]] = pointers
-    return synsets
-
-
-def senses(pos):
-    index = {}
-    with open(W + 'index.' + pos, encoding='latin-1') as f:
-        for line in f:
-            if line.startswith('  '):
-                continue
-            p = line.split()
-            index[p[0]] = p[4 + int(p[3]) + 2:]  # synset offsets, most common sense first
-    return index
-
-
 def main():
-    nouns = load('noun')
+    nouns = {offset: pointers for offset, (_, pointers) in wordnet.read_pointers('n').items()}
     category = {}
     stack = list(ROOTS.items())
     while stack:
@@ -72,14 +47,14 @@ def main():
         return lemma.isalpha() and lemma.isascii() and len(lemma) >= 3
 
     out = {}
-    for lemma, offsets in senses('noun').items():
+    for lemma, offsets in wordnet.read_index('n').items():
         if usable(lemma):
             hit = next((category[o] for o in offsets[:2] if o in category), None)
             if hit:
                 out[lemma] = hit
-    for pos in ('verb', 'adj'):
-        data = load(pos)
-        for lemma, offsets in senses(pos).items():
+    for pos in ('v', 'a'):
+        data = {offset: pointers for offset, (_, pointers) in wordnet.read_pointers(pos).items()}
+        for lemma, offsets in wordnet.read_index(pos).items():
             if not usable(lemma) or lemma in out:
                 continue
             for o in offsets[:2]:

@@ -24,12 +24,4 @@ public static class ProviderReferral
         if (!string.IsNullOrWhiteSpace(clinic.BookingUrl)) lines.Add(content.Text("provider.clinic.booking", args));
         return string.Join("\n\n", lines);
     }
-
-    /// <summary>The clinic's placeholders: the one set, <see cref="ClinicOptions.Placeholders"/>. Kept only for the medication
-    /// check's disclaimer, which still calls it; new code calls <c>Placeholders()</c> itself.</summary>
-    public static Dictionary<string, string?> Args(ClinicOptions clinic)
-    {
-        ArgumentNullException.ThrowIfNull(clinic);
-        return clinic.Placeholders();
-    }
 }

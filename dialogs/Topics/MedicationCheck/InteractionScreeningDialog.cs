@@ -351,7 +351,7 @@ public sealed class InteractionScreeningDialog(MedicationRecognizer recognizer, 
             Text = content.Text("screening.summary.intro"),
             Card = ScreeningSummaryCard.Build(report, content, clinic.Value),
         }, cancellationToken).ConfigureAwait(false);
-        await dc.SendTextAsync("welcome.disclaimer", ProviderReferral.Args(clinic.Value), cancellationToken).ConfigureAwait(false);
+        await dc.SendTextAsync("welcome.disclaimer", clinic.Value.Placeholders(), cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(report, cancellationToken).ConfigureAwait(false);
     }
 

@@ -14,7 +14,8 @@ public static class HealthWords
     public static int Count => _words.Value.Count;
 
     /// <summary>The category (symptom, illness, pain or injury) of <paramref name="word"/> (lower case, as
-    /// <see cref="SafetyFeatures.Words"/> gives it) or of its base form ("cramps", "itching", "swollen" -> none), or null.</summary>
+    /// <see cref="SafetyFeatures.Words"/> gives it) or of its base form by a regular ending ("cramps" is cramp, "aching" is
+    /// ache), or null.</summary>
     public static string? CategoryOf(string word)
     {
         var words = _words.Value;
